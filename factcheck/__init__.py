@@ -1,0 +1,66 @@
+"""factcheck: the WHO's seven steps for judging health information, as a scored checklist.
+
+>>> import factcheck
+>>> report = factcheck.check_html(html, url="https://example.org/article")  # doctest: +SKIP
+>>> report.score, report.verdict, report.step("author").data["authors"]  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from .errors import (  # noqa: E402 - __version__ first: submodules read it
+    BlockedURLError,
+    EmptyPageError,
+    FactcheckError,
+    FetchError,
+    FetchTimeoutError,
+    HostUnreachableError,
+    HTTPStatusError,
+    InvalidInputError,
+    InvalidURLError,
+    PageTooLargeError,
+    SourcesFileError,
+    TooManyRedirectsError,
+    UnsupportedContentError,
+)
+from .pipeline import check_html, check_url  # noqa: E402
+from .report import (  # noqa: E402
+    SCHEMA_VERSION,
+    Finding,
+    Link,
+    Report,
+    Retrieval,
+    Status,
+    StepResult,
+    Verdict,
+)
+from .text import LocalText  # noqa: E402
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "BlockedURLError",
+    "EmptyPageError",
+    "FactcheckError",
+    "FetchError",
+    "FetchTimeoutError",
+    "Finding",
+    "HTTPStatusError",
+    "HostUnreachableError",
+    "InvalidInputError",
+    "InvalidURLError",
+    "Link",
+    "LocalText",
+    "PageTooLargeError",
+    "Report",
+    "Retrieval",
+    "SourcesFileError",
+    "Status",
+    "StepResult",
+    "TooManyRedirectsError",
+    "UnsupportedContentError",
+    "Verdict",
+    "__version__",
+    "check_html",
+    "check_url",
+]

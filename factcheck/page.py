@@ -1,0 +1,278 @@
+"""The page, parsed once and shared read-only by every check.
+
+A :class:`Page` holds one lxml tree and derives everything else from it lazily, at most
+once: trafilatura's extraction (main text and metadata in a single call), the JSON-LD
+nodes, the language, the links. Checks read these properties and never parse again.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import trafilatura
+from lxml import etree
+from lxml.html import HtmlElement
+
+from .domains import host_of, registered_domain
+from .errors import InvalidInputError
+from .jsonld import JsonLd
+from .lang import detect_language
+from .report import Retrieval
+
+log = logging.getLogger(__name__)
+
+#: HTML larger than this is cut before parsing: pages worth analysing are far smaller.
+MAX_HTML_CHARS = 5_000_000
+
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class PageLink:
+    """An ``<a href>`` resolved against the page URL."""
+
+    url: str
+    text: str
+    host: str
+    in_main_text: bool
+    rel: str = ""
+
+    @property
+    def domain(self) -> str:
+        return registered_domain(self.host) if self.host else ""
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What trafilatura found: main text and metadata, from one call."""
+
+    text: str
+    title: str
+    author: str
+    date: str
+    sitename: str
+    description: str
+    image: str
+    main_links: tuple[tuple[str, str], ...]  # (href, anchor text) inside the main text
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page: URL, HTML and its single parse, plus lazily derived views."""
+
+    html: str
+    tree: HtmlElement
+    url: str | None = None
+    final_url: str | None = None
+    retrieval: Retrieval = Retrieval.PROVIDED
+    lang_hint: str | None = None
+    notes: tuple[str, ...] = field(default=())  # problems met while decoding/parsing
+
+    @classmethod
+    def from_html(
+        cls,
+        html: str | bytes,
+        url: str | None = None,
+        *,
+        final_url: str | None = None,
+        retrieval: Retrieval = Retrieval.PROVIDED,
+        lang_hint: str | None = None,
+    ) -> Page:
+        """Parse ``html`` once. Never raises for bad markup: an empty tree is a valid page."""
+        notes: list[str] = []
+        if isinstance(html, bytes | bytearray):
+            html = decode_html(bytes(html), notes)
+        elif not isinstance(html, str):
+            raise InvalidInputError(f"html must be str or bytes, not {type(html).__name__}")
+        if len(html) > MAX_HTML_CHARS:
+            notes.append(f"HTML cut to its first {MAX_HTML_CHARS:,} characters")
+            html = html[:MAX_HTML_CHARS]
+        html = html.replace("\x00", "")
+        tree = _parse(html, notes)
+        return cls(
+            html=html,
+            tree=tree,
+            url=url,
+            final_url=final_url or url,
+            retrieval=retrieval,
+            lang_hint=lang_hint,
+            notes=tuple(notes),
+        )
+
+    # -- addresses ---------------------------------------------------------------------
+
+    @property
+    def address(self) -> str | None:
+        """The URL the content really came from (after redirects), if any is known."""
+        return self.final_url or self.url
+
+    @cached_property
+    def host(self) -> str:
+        return host_of(self.address)
+
+    @cached_property
+    def domain(self) -> str:
+        return registered_domain(self.host) if self.host else ""
+
+    @property
+    def is_https(self) -> bool | None:
+        if not self.address:
+            return None
+        return urlsplit(self.address).scheme.lower() == "https"
+
+    # -- extraction ----------------------------------------------------------------------
+
+    @cached_property
+    def extraction(self) -> Extraction:
+        return _extract(self.tree, self.address)
+
+    @cached_property
+    def jsonld(self) -> JsonLd:
+        return JsonLd.from_tree(self.tree)
+
+    @cached_property
+    def meta(self) -> dict[str, list[str]]:
+        """``<meta>`` values by lower-cased name/property/itemprop, in page order."""
+        found: dict[str, list[str]] = {}
+        for el in self.tree.iter("meta"):
+            key = el.get("name") or el.get("property") or el.get("itemprop") or ""
+            value = (el.get("content") or "").strip()
+            if key and value:
+                found.setdefault(key.strip().lower(), []).append(value)
+        return found
+
+    def meta_first(self, *keys: str) -> str:
+        """First non-empty meta value among ``keys`` (tried in order)."""
+        for key in keys:
+            values = self.meta.get(key.lower())
+            if values:
+                return values[0]
+        return ""
+
+    @cached_property
+    def title(self) -> str:
+        """Headline: WeChat's title element, then og:title, then trafilatura's title."""
+        for xpath in ('//*[@id="activity-name"]', '//h1[contains(@class, "rich_media_title")]'):
+            nodes = self.tree.xpath(xpath)
+            if nodes:
+                text = clean_text(nodes[0].text_content())
+                if text:
+                    return text
+        return clean_text(self.meta_first("og:title", "twitter:title") or self.extraction.title)
+
+    @cached_property
+    def text(self) -> str:
+        """Main text; WeChat's ``#js_content`` when present (its body is script-hidden)."""
+        nodes = self.tree.xpath('//*[@id="js_content"]')
+        if nodes:
+            wechat = nodes[0].text_content().strip()
+            if wechat:
+                return wechat
+        return self.extraction.text
+
+    @cached_property
+    def declared_language(self) -> str:
+        return (self.tree.get("lang") or self.meta_first("og:locale", "language") or "").lower()
+
+    @cached_property
+    def language(self) -> str:
+        """"en", "zh" or "other" (the caller's hint wins when given)."""
+        if self.lang_hint:
+            return self.lang_hint
+        return detect_language(f"{self.title}\n{self.text}", declared=self.declared_language)
+
+    @cached_property
+    def links(self) -> tuple[PageLink, ...]:
+        """Every ``<a href>`` with an http(s) target, resolved, in page order."""
+        main = {href for href, _ in self.extraction.main_links}
+        base = self.address or ""
+        out = []
+        for a in self.tree.iter("a"):
+            href = (a.get("href") or "").strip()
+            if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")):
+                continue
+            absolute = urljoin(base, href) if base else href
+            if not absolute.lower().startswith(("http://", "https://")):
+                continue
+            out.append(
+                PageLink(
+                    url=absolute,
+                    text=clean_text(a.text_content())[:200],
+                    host=host_of(absolute),
+                    in_main_text=href in main or absolute in main,
+                    rel=(a.get("rel") or "").lower(),
+                )
+            )
+        return tuple(out)
+
+    @cached_property
+    def scripts_text(self) -> str:
+        """Inline script source (WeChat keeps account name and create time there)."""
+        return "\n".join(s.text or "" for s in self.tree.iter("script") if not s.get("src"))
+
+
+def clean_text(text: str | None) -> str:
+    """Collapse white space; ``None`` becomes ""."""
+    return _SPACES.sub(" ", text or "").strip()
+
+
+def decode_html(data: bytes, notes: list[str] | None = None) -> str:
+    """Decode bytes of unknown encoding: BOM, then ``<meta charset>``, then detection."""
+    from .encoding import decode_bytes
+
+    text, note = decode_bytes(data)
+    if note and notes is not None:
+        notes.append(note)
+    return text
+
+
+def _parse(html: str, notes: list[str]) -> HtmlElement:
+    tree = trafilatura.load_html(html) if html.strip() else None
+    if tree is None:
+        if html.strip():
+            notes.append("the HTML could not be parsed")
+        tree = etree.fromstring("<html><body></body></html>", etree.HTMLParser())
+    return tree
+
+
+def _extract(tree: HtmlElement, url: str | None) -> Extraction:
+    """One trafilatura call for text and metadata; metadata alone when there is no text."""
+    doc: Any = None
+    try:
+        doc = trafilatura.bare_extraction(
+            tree,
+            url=url,
+            with_metadata=True,
+            fast=True,
+            include_comments=False,
+            include_links=True,
+        )
+        if doc is None:
+            doc = trafilatura.extract_metadata(tree, default_url=url)
+    except Exception:  # trafilatura bug on odd markup: analyse without its output
+        log.exception("trafilatura failed on %s", url)
+    if doc is None:
+        return Extraction("", "", "", "", "", "", "", ())
+    body = getattr(doc, "body", None)
+    main_links: tuple[tuple[str, str], ...] = ()
+    if body is not None:
+        main_links = tuple(
+            (ref.get("target") or "", clean_text("".join(ref.itertext())))
+            for ref in body.iter("ref")
+            if ref.get("target")
+        )
+    return Extraction(
+        text=(getattr(doc, "text", None) or "").strip(),
+        title=clean_text(getattr(doc, "title", None)),
+        author=clean_text(getattr(doc, "author", None)),
+        date=getattr(doc, "date", None) or "",
+        sitename=clean_text(getattr(doc, "sitename", None)),
+        description=clean_text(getattr(doc, "description", None)),
+        image=getattr(doc, "image", None) or "",
+        main_links=main_links,
+    )
