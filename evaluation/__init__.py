@@ -1,0 +1,1 @@
+"""Measured quality of factcheck on the third-party data sets in ``../shared/data``."""
