@@ -14,7 +14,7 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 # Chinese pages often declare gb2312 but use characters only gb18030 has.
-_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "iso-8859-1": "cp1252", "ascii": "cp1252"}
+_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "iso8859-1": "cp1252", "latin-1": "cp1252", "ascii": "cp1252"}
 
 
 def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str | None]:

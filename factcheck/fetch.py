@@ -2,7 +2,7 @@
 
 Defence in depth, each failure its own typed error:
 
-* only ``http``/``https``, only ports 80 and 443 (any port with ``allow_private``, for tests);
+* only ``http``/``https``, only ports 80 and 443 (any port with ``allow_loopback``, for tests);
 * DNS resolved once and the IP pinned by requests-hardened, which refuses private, loopback,
   link-local, reserved and metadata addresses on every connection, so on every redirect hop;
 * redirects followed by hand (at most :data:`MAX_REDIRECTS`), each hop re-validated;
@@ -68,26 +68,29 @@ def fetch(
     url: str,
     *,
     timeout: float | tuple[float, float] = DEFAULT_TIMEOUT,
-    allow_private: bool = False,
+    allow_loopback: bool = False,
     max_bytes: int = MAX_BYTES,
     max_redirects: int = MAX_REDIRECTS,
     deadline: float = TOTAL_DEADLINE,
+    allow_private: bool = False,  # transitional alias of allow_loopback
 ) -> FetchedPage:
     """Fetch ``url`` and return its decoded HTML, or raise a typed error.
 
-    ``allow_private`` lets tests reach a server on 127.0.0.1 (any port). Never enable it
-    for URLs that come from users.
+    ``allow_loopback`` lets tests reach a server on 127.0.0.1 / localhost (any port);
+    private, link-local and metadata addresses stay blocked even then. Never enable it for
+    URLs that come from users.
     """
-    current = validate_url(url, allow_private=allow_private)
+    allow_loopback = allow_loopback or allow_private
+    current = validate_url(url, allow_loopback=allow_loopback)
     started = time.monotonic()
     chain: list[str] = [current]
-    with _session(allow_private) as session:
+    with _session(allow_loopback) as session:
         for _ in range(max_redirects + 1):
             response = _get(session, current, timeout)
             try:
                 if response.is_redirect:
                     location = response.headers.get("Location", "")
-                    current = validate_url(urljoin(current, location), allow_private=allow_private)
+                    current = validate_url(urljoin(current, location), allow_loopback=allow_loopback)
                     if current in chain:
                         raise TooManyRedirectsError(f"redirect loop at {current}", url=url)
                     chain.append(current)
@@ -98,7 +101,7 @@ def fetch(
     raise TooManyRedirectsError(f"more than {max_redirects} redirects", url=url)
 
 
-def validate_url(url: str, *, allow_private: bool = False) -> str:
+def validate_url(url: str, *, allow_loopback: bool = False) -> str:
     """Return ``url`` normalised, or raise :class:`InvalidURLError` / :class:`BlockedURLError`.
 
     Checks what can be checked without DNS: scheme, host, port and literal IP addresses in
@@ -123,14 +126,17 @@ def validate_url(url: str, *, allow_private: bool = False) -> str:
         raise InvalidURLError(f"URL has no host: {url!r}")
     if parts.username or parts.password:
         raise InvalidURLError("URLs with a user name or password are not fetched")
-    if not allow_private:
-        if port is not None and port not in ALLOWED_PORTS:
-            raise BlockedURLError(f"port {port} is not allowed (only 80 and 443)")
-        address = _literal_ip(host)
-        if address is not None and not address.is_global:
+    if port is not None and port not in ALLOWED_PORTS and not allow_loopback:
+        raise BlockedURLError(f"port {port} is not allowed (only 80 and 443)")
+    address = _literal_ip(host)
+    if address is not None and not address.is_global:
+        if not (allow_loopback and address.is_loopback):
             raise BlockedURLError(f"{host} is a private or reserved address")
-        if host.lower() == "localhost" or host.lower().endswith((".localhost", ".local")):
-            raise BlockedURLError(f"{host} is a local name")
+    lowered = host.lower()
+    if lowered.endswith(".local") or (
+        not allow_loopback and (lowered == "localhost" or lowered.endswith(".localhost"))
+    ):
+        raise BlockedURLError(f"{host} is a local name")
     return url
 
 
@@ -151,16 +157,14 @@ def _literal_ip(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | No
     return address
 
 
-def _session(allow_private: bool) -> HTTPSession:
+def _session(allow_loopback: bool) -> HTTPSession:
     config = Config(
-        ip_filter_enable=True,
-        ip_filter_allow_loopback_ips=allow_private,
+        ip_filter_enable=True,  # always on: private ranges stay blocked even in tests
+        ip_filter_allow_loopback_ips=allow_loopback,
         never_redirect=True,
         default_timeout=DEFAULT_TIMEOUT,
         user_agent_override=USER_AGENT,
     )
-    if allow_private:  # tests: loopback and private test hosts are reachable
-        config.ip_filter_enable = False
     session = HTTPSession(config)
     session.trust_env = False
     session.headers.update(

@@ -15,8 +15,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import trafilatura
-from lxml import etree
-from lxml.html import HtmlElement
+from lxml.html import HtmlElement, document_fromstring
 
 from .domains import host_of, registered_domain
 from .errors import InvalidInputError
@@ -236,7 +235,7 @@ def _parse(html: str, notes: list[str]) -> HtmlElement:
     if tree is None:
         if html.strip():
             notes.append("the HTML could not be parsed")
-        tree = etree.fromstring("<html><body></body></html>", etree.HTMLParser())
+        tree = document_fromstring("<html><body></body></html>")
     return tree
 
 

@@ -52,17 +52,18 @@ def check_url(
     lang: str | None = None,
     now: datetime | None = None,
     timeout: float | tuple[float, float] = DEFAULT_TIMEOUT,
-    allow_private: bool = False,
+    allow_loopback: bool = False,
     sources: SourceDB | None = None,
+    allow_private: bool = False,  # transitional alias of allow_loopback
 ) -> Report:
     """Fetch ``url`` safely, then analyse it.
 
     Raises a :class:`~factcheck.errors.FetchError` subclass when the page cannot be fetched
     and :class:`~factcheck.errors.InvalidURLError` (a ``ValueError``) for malformed,
-    non-http(s) or private-network URLs. ``allow_private`` exists for tests against a local
-    server and must stay off for URLs typed by strangers.
+    non-http(s) or private-network URLs. ``allow_loopback`` exists for tests against a local
+    server on 127.0.0.1 and must stay off for URLs typed by strangers.
     """
-    fetched = fetch(url, timeout=timeout, allow_private=allow_private)
+    fetched = fetch(url, timeout=timeout, allow_loopback=allow_loopback or allow_private)
     page = Page.from_html(
         fetched.html,
         url,
