@@ -39,3 +39,21 @@ class Row:
     def cells(self) -> list[str]:
         value = f"{self.value:.3f}" if isinstance(self.value, float) else str(self.value)
         return [self.area, self.metric, value, str(self.n), self.data, self.comparison]
+
+
+def auc(scores_pos: list[float], scores_neg: list[float]) -> float:
+    """Area under the ROC curve: the chance a random positive outranks a random negative
+    (ties count half). Rank-based, O(n log n), no scikit-learn needed."""
+    labelled = sorted([(s, 1) for s in scores_pos] + [(s, 0) for s in scores_neg])
+    rank_sum, i = 0.0, 0
+    while i < len(labelled):
+        j = i
+        while j < len(labelled) and labelled[j][0] == labelled[i][0]:
+            j += 1
+        mean_rank = (i + j + 1) / 2  # ranks are 1-based
+        rank_sum += mean_rank * sum(label for _, label in labelled[i:j])
+        i = j
+    n_pos, n_neg = len(scores_pos), len(scores_neg)
+    if not n_pos or not n_neg:
+        return float("nan")
+    return (rank_sum - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg)
