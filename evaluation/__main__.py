@@ -45,7 +45,10 @@ def main(argv: list[str] | None = None) -> int:
             raise
         started = time.perf_counter()
         new_rows = module.run(shared)
-        print(f"{name}: {len(new_rows)} rows in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+        print(
+            f"{name}: {len(new_rows)} rows in {time.perf_counter() - started:.1f} s",
+            file=sys.stderr,
+        )
         rows.extend(new_rows)
     header = ["area", "metric", "value", "n", "data", "compared with (same run)"]
     print("| " + " | ".join(header) + " |")

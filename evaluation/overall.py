@@ -13,7 +13,7 @@ import ast
 import csv
 import html
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from factcheck.checks import ALL_CHECKS
@@ -24,7 +24,7 @@ from factcheck.scoring import overall
 
 from .common import Row, auc
 
-NOW = datetime(2020, 12, 31, tzinfo=timezone.utc)  # shortly after the data was collected
+NOW = datetime(2020, 12, 31, tzinfo=UTC)  # shortly after the data was collected
 STEP_IDS = [check.id for check in ALL_CHECKS]
 
 
@@ -33,7 +33,9 @@ def load_recovery(shared: Path) -> list[dict[str, str]]:
     rows = []
     for path in sorted((shared / "data/articles-en/dataset").glob("*/*.csv")):
         with path.open(encoding="utf-8", newline="") as handle:
-            rows.extend(row for row in csv.DictReader(handle) if row.get("url") and row.get("body_text"))
+            rows.extend(
+                row for row in csv.DictReader(handle) if row.get("url") and row.get("body_text")
+            )
     return rows
 
 
@@ -50,7 +52,9 @@ def rebuild_page(row: dict[str, str]) -> str:
     )
     meta = "".join(f'<meta name="author" content="{html.escape(a)}">' for a in authors[:3])
     if row.get("publish_date"):
-        meta += f'<meta property="article:published_time" content="{html.escape(row["publish_date"])}">'
+        meta += (
+            f'<meta property="article:published_time" content="{html.escape(row["publish_date"])}">'
+        )
     return (
         f"<html><head><title>{title}</title>{meta}</head>"
         f"<body><article><h1>{title}</h1>{paragraphs}</article></body></html>"
@@ -70,7 +74,10 @@ def run(shared: Path) -> list[Row]:
         label = int(row["reliability"])
         page = Page.from_html(rebuild_page(row), row["url"], retrieval=Retrieval.PROVIDED)
         report = analyse(page, now=NOW)
-        values = {"overall": report.score, "overall_without_source": score_without(report, "source")}
+        values = {
+            "overall": report.score,
+            "overall_without_source": score_without(report, "source"),
+        }
         values.update({s.id: s.score for s in report.steps})
         for key, value in values.items():
             if value is not None:
@@ -82,5 +89,14 @@ def run(shared: Path) -> list[Row]:
         if not n:
             continue
         note = "" if key.startswith("overall") else "step alone, on articles where it has a score"
-        out.append(Row("overall" if key.startswith("overall") else key, f"AUC {key}", auc(groups[1], groups[0]), n, data, note))
+        out.append(
+            Row(
+                "overall" if key.startswith("overall") else key,
+                f"AUC {key}",
+                auc(groups[1], groups[0]),
+                n,
+                data,
+                note,
+            )
+        )
     return out

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .errors import (  # noqa: E402 - __version__ first: submodules read it
+from .errors import (
     BlockedURLError,
     EmptyPageError,
     FactcheckError,
@@ -24,8 +24,8 @@ from .errors import (  # noqa: E402 - __version__ first: submodules read it
     TooManyRedirectsError,
     UnsupportedContentError,
 )
-from .pipeline import check_html, check_url  # noqa: E402
-from .report import (  # noqa: E402
+from .pipeline import check_html, check_url
+from .report import (
     SCHEMA_VERSION,
     Finding,
     Link,
@@ -35,7 +35,7 @@ from .report import (  # noqa: E402
     StepResult,
     Verdict,
 )
-from .text import LocalText  # noqa: E402
+from .text import LocalText
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -64,3 +64,7 @@ __all__ = [
     "check_html",
     "check_url",
 ]
+
+from .batch import check_many  # noqa: E402 - batch checking (issue 8)
+
+__all__ += ["check_many"]

@@ -58,11 +58,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="check one URL or one saved HTML file")
     check.add_argument("url", nargs="?", help="the page to check (fetched safely)")
-    check.add_argument("--html", type=Path, metavar="FILE", help="analyse this saved HTML file instead of fetching")
-    check.add_argument("--url", dest="page_url", metavar="URL", help="the address the --html file came from")
+    check.add_argument(
+        "--html", type=Path, metavar="FILE", help="analyse this saved HTML file instead of fetching"
+    )
+    check.add_argument(
+        "--url", dest="page_url", metavar="URL", help="the address the --html file came from"
+    )
     check.add_argument("--json", action="store_true", help="print the report as JSON")
-    check.add_argument("--lang", choices=("en", "zh"), help="language of the printed checklist (default: page language)")
-    check.add_argument("--fail-under", type=int, metavar="SCORE", help="exit 5 when the score is below SCORE")
+    check.add_argument(
+        "--lang",
+        choices=("en", "zh"),
+        help="language of the printed checklist (default: page language)",
+    )
+    check.add_argument(
+        "--fail-under", type=int, metavar="SCORE", help="exit 5 when the score is below SCORE"
+    )
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     check.set_defaults(handler=_run_check)
 
@@ -162,7 +172,11 @@ def render(report: Report, out: TextIO, *, lang: str = "en", color: bool = False
     out.write(paint(report.title or address or "(untitled)", "1") + "\n")
     if address and report.title:
         out.write(f"{address}\n")
-    out.write(f"{labels['score']}: " + paint(f"{score} {verdict}", _VERDICT_COLOURS.get(verdict, "90")) + "\n")
+    out.write(
+        f"{labels['score']}: "
+        + paint(f"{score} {verdict}", _VERDICT_COLOURS.get(verdict, "90"))
+        + "\n"
+    )
     out.write(report.summary.get(lang) + "\n\n")
     for step in report.steps:
         symbol, code = _SYMBOLS[step.status]
@@ -178,7 +192,10 @@ def render(report: Report, out: TextIO, *, lang: str = "en", color: bool = False
         for link in step.links[:4]:
             out.write(paint(f"      {link.title}: {link.url}", "36") + "\n")
     out.write("\n" + paint(report.disclaimer.get(lang), "90") + "\n")
-    out.write(paint(f"{labels['sources']} {report.sources.version} ({report.sources.updated})", "90") + "\n")
+    out.write(
+        paint(f"{labels['sources']} {report.sources.version} ({report.sources.updated})", "90")
+        + "\n"
+    )
 
 
 def _clip(text: str, limit: int = 160) -> str:

@@ -14,7 +14,13 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 # Chinese pages often declare gb2312 but use characters only gb18030 has.
-_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "iso8859-1": "cp1252", "latin-1": "cp1252", "ascii": "cp1252"}
+_SUPERSETS = {
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "iso8859-1": "cp1252",
+    "latin-1": "cp1252",
+    "ascii": "cp1252",
+}
 
 
 def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str | None]:
@@ -27,8 +33,8 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str | N
         if data.startswith(bom):
             return data[len(bom) :].decode(name, errors="replace"), None
     tried: list[str] = []
-    for name in (declared, _meta_charset(data), "utf-8"):
-        codec = _codec(name)
+    for candidate in (declared, _meta_charset(data), "utf-8"):
+        codec = _codec(candidate)
         if not codec or codec in tried:
             continue
         tried.append(codec)

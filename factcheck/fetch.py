@@ -90,7 +90,9 @@ def fetch(
             try:
                 if response.is_redirect:
                     location = response.headers.get("Location", "")
-                    current = validate_url(urljoin(current, location), allow_loopback=allow_loopback)
+                    current = validate_url(
+                        urljoin(current, location), allow_loopback=allow_loopback
+                    )
                     if current in chain:
                         raise TooManyRedirectsError(f"redirect loop at {current}", url=url)
                     chain.append(current)
@@ -129,9 +131,12 @@ def validate_url(url: str, *, allow_loopback: bool = False) -> str:
     if port is not None and port not in ALLOWED_PORTS and not allow_loopback:
         raise BlockedURLError(f"port {port} is not allowed (only 80 and 443)")
     address = _literal_ip(host)
-    if address is not None and not address.is_global:
-        if not (allow_loopback and address.is_loopback):
-            raise BlockedURLError(f"{host} is a private or reserved address")
+    if (
+        address is not None
+        and not address.is_global
+        and not (allow_loopback and address.is_loopback)
+    ):
+        raise BlockedURLError(f"{host} is a private or reserved address")
     lowered = host.lower()
     if lowered.endswith(".local") or (
         not allow_loopback and (lowered == "localhost" or lowered.endswith(".localhost"))
@@ -176,19 +181,21 @@ def _session(allow_loopback: bool) -> HTTPSession:
     return session
 
 
-def _get(
-    session: HTTPSession, url: str, timeout: float | tuple[float, float]
-) -> requests.Response:
+def _get(session: HTTPSession, url: str, timeout: float | tuple[float, float]) -> requests.Response:
     try:
         return session.get(url, timeout=timeout, stream=True, allow_redirects=False)
     except InvalidIPAddress as exc:
-        raise BlockedURLError(f"{urlsplit(url).hostname} resolves to a blocked address ({exc})") from None
+        raise BlockedURLError(
+            f"{urlsplit(url).hostname} resolves to a blocked address ({exc})"
+        ) from None
     except (requests.ConnectTimeout, requests.ReadTimeout) as exc:
         raise FetchTimeoutError(f"timed out fetching {url}", url=url) from exc
     except requests.exceptions.InvalidURL as exc:
         raise InvalidURLError(f"malformed URL {url!r}: {exc}") from None
     except requests.ConnectionError as exc:
-        raise HostUnreachableError(f"cannot reach {urlsplit(url).hostname}: {_reason(exc)}", url=url) from exc
+        raise HostUnreachableError(
+            f"cannot reach {urlsplit(url).hostname}: {_reason(exc)}", url=url
+        ) from exc
     except requests.RequestException as exc:
         raise FetchError(f"fetching {url} failed: {_reason(exc)}", url=url) from exc
 
@@ -211,7 +218,9 @@ def _read(
         raise UnsupportedContentError(f"{final} is {content_type}, not an HTML page", url=final)
     declared_length = response.headers.get("Content-Length", "")
     if declared_length.isdigit() and int(declared_length) > max_bytes:
-        raise PageTooLargeError(f"{final} is {int(declared_length):,} bytes (limit {max_bytes:,})", url=final)
+        raise PageTooLargeError(
+            f"{final} is {int(declared_length):,} bytes (limit {max_bytes:,})", url=final
+        )
     body = bytearray()
     try:
         for chunk in response.iter_content(_CHUNK):
@@ -223,9 +232,13 @@ def _read(
     except (requests.ConnectionError, requests.exceptions.ChunkedEncodingError) as exc:
         if isinstance(exc.__context__, TimeoutError) or "timed out" in str(exc).lower():
             raise FetchTimeoutError(f"timed out reading {final}", url=final) from exc
-        raise FetchError(f"the connection broke while reading {final}: {_reason(exc)}", url=final) from exc
+        raise FetchError(
+            f"the connection broke while reading {final}: {_reason(exc)}", url=final
+        ) from exc
     except requests.exceptions.ContentDecodingError as exc:
-        raise UnsupportedContentError(f"{final} sent a body that cannot be decompressed", url=final) from exc
+        raise UnsupportedContentError(
+            f"{final} sent a body that cannot be decompressed", url=final
+        ) from exc
     except requests.RequestException as exc:
         raise FetchError(f"reading {final} failed: {_reason(exc)}", url=final) from exc
     data = bytes(body)
@@ -235,7 +248,12 @@ def _read(
         raise UnsupportedContentError(f"{final} does not look like an HTML page", url=final)
     if b"\x00" in data[:2048] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise UnsupportedContentError(f"{final} sent binary data, not HTML", url=final)
-    html, note = decode_bytes(data, declared=response.encoding if "charset" in response.headers.get("Content-Type", "").lower() else None)
+    html, note = decode_bytes(
+        data,
+        declared=response.encoding
+        if "charset" in response.headers.get("Content-Type", "").lower()
+        else None,
+    )
     return FetchedPage(
         url=url,
         final_url=final,
@@ -249,14 +267,22 @@ def _read(
 
 def _looks_like_html(data: bytes) -> bool:
     head = data[:1024].lstrip().lower()
-    return head.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<?xml", b"<meta", b"<!--"))
+    return head.startswith(
+        (b"<!doctype html", b"<html", b"<head", b"<body", b"<?xml", b"<meta", b"<!--")
+    )
 
 
 def _reason(exc: BaseException) -> str:
     """A short cause without urllib3's nested repr noise."""
     text = str(exc.args[0] if exc.args else exc)
-    for marker in ("Name or service not known", "Connection refused", "Temporary failure in name resolution",
-                   "No address associated", "Connection reset", "Failed to resolve"):
+    for marker in (
+        "Name or service not known",
+        "Connection refused",
+        "Temporary failure in name resolution",
+        "No address associated",
+        "Connection reset",
+        "Failed to resolve",
+    ):
         if marker.lower() in text.lower():
             return marker.lower()
     return text[:200]

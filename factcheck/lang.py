@@ -21,6 +21,18 @@ _EN_FUNCTION_WORDS = frozenset(
     "because each just those people how too very".split()
 )
 
+#: Very common function words of other Latin-script languages. When they outnumber the
+#: English ones the text is not English (German "in", "an", "die" would otherwise pass).
+_OTHER_FUNCTION_WORDS = frozenset(
+    "der die das und ist nicht ein eine mit sich auf dem den des von zu für wird sind auch "
+    "le la les et est une des du pour pas dans sur qui au avec sont "
+    "el los las y es un una por para con del que se lo como más "
+    "il di che non per gli della sono è anche "
+    "o os um uma não com em da do dos são "
+    "het een en van dat niet op zijn voor met".split()
+)
+_NON_ENGLISH_LETTERS = re.compile(r"[\u00c0-\u024f]")
+
 OTHER = "other"
 
 
@@ -42,12 +54,23 @@ def detect_language(text: str, *, declared: str | None = None) -> str:
         return "zh"
     if not words:
         return "zh" if cjk else _from_declared(declared)
-    english_share = sum(w.lower() in _EN_FUNCTION_WORDS for w in words) / len(words)
-    if english_share >= 0.12 or (len(words) < 12 and english_share > 0):
+    lower = [w.lower() for w in words]
+    english = sum(w in _EN_FUNCTION_WORDS for w in lower)
+    foreign = sum(w in _OTHER_FUNCTION_WORDS and w not in _EN_FUNCTION_WORDS for w in lower)
+    accented = sum(bool(_NON_ENGLISH_LETTERS.search(w)) for w in words)
+    if english > foreign and english > accented and (english / len(words) >= 0.12 or len(words) < 12):
         return "en"
     if cjk >= 4:
         return "zh"
-    return OTHER if len(words) >= 12 else _from_declared(declared)
+    if len(words) >= 12 or foreign or accented:
+        return OTHER
+    return _short_text(declared)
+
+
+def _short_text(declared: str | None) -> str:
+    """Too few words to judge: the declared language, else English for plain ASCII words."""
+    code = _from_declared(declared)
+    return code if declared else "en"
 
 
 def _from_declared(declared: str | None) -> str:

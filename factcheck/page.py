@@ -180,7 +180,7 @@ class Page:
 
     @cached_property
     def language(self) -> str:
-        """"en", "zh" or "other" (the caller's hint wins when given)."""
+        """ "en", "zh" or "other" (the caller's hint wins when given)."""
         if self.lang_hint:
             return self.lang_hint
         return detect_language(f"{self.title}\n{self.text}", declared=self.declared_language)

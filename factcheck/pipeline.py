@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from . import __version__
 from .checks import ALL_CHECKS, Check, CheckContext, StepOutcome
 from .fetch import DEFAULT_TIMEOUT, fetch
 from .page import Page
-from .report import Report, Retrieval, SourcesStamp, StepResult, Status
+from .report import Report, Retrieval, SourcesStamp, Status, StepResult
 from .scoring import Overall, overall, status_for, step_score
 from .sources import SourceDB, default_sources
 from .text import LocalText, T
@@ -122,6 +122,8 @@ def run_check(check: Check, page: Page, ctx: CheckContext) -> StepResult:
 
 def finish_step(check: Check, outcome: StepOutcome) -> StepResult:
     """Score a check's outcome the same way for every step (see :mod:`factcheck.scoring`)."""
+    status: Status
+    score: int | None
     if outcome.status in (Status.UNKNOWN, Status.NOT_APPLICABLE):
         status, score = outcome.status, None
         advice = outcome.advice or _with_reason(check.advice, outcome.reason)
@@ -187,8 +189,8 @@ def _with_reason(advice: LocalText, reason: LocalText | None) -> LocalText:
 
 def _aware(now: datetime | None) -> datetime:
     if now is None:
-        return datetime.now(timezone.utc)
-    return now if now.tzinfo else now.replace(tzinfo=timezone.utc)
+        return datetime.now(UTC)
+    return now if now.tzinfo else now.replace(tzinfo=UTC)
 
 
 def _lang(lang: str | None) -> str | None:

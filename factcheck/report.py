@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
-from enum import Enum
+from datetime import UTC, datetime
+from enum import Enum, StrEnum
 from typing import Any
 
 from .text import LocalText
@@ -18,7 +18,7 @@ from .text import LocalText
 SCHEMA_VERSION = "1"
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     """Outcome of one WHO step."""
 
     PASS = "pass"
@@ -32,7 +32,7 @@ class Status(str, Enum):
         return self in (Status.PASS, Status.WARN, Status.FAIL)
 
 
-class Verdict(str, Enum):
+class Verdict(StrEnum):
     """Plain band of the overall score (bands are defined in :mod:`factcheck.scoring`)."""
 
     RELIABLE = "reliable"
@@ -42,7 +42,7 @@ class Verdict(str, Enum):
     UNKNOWN = "unknown"  # no step could be scored (e.g. a page with no text and no source)
 
 
-class Retrieval(str, Enum):
+class Retrieval(StrEnum):
     """How the HTML reached the engine."""
 
     FETCHED = "fetched"  # factcheck fetched the URL itself
@@ -151,7 +151,7 @@ class Report:
         raise KeyError(step_id)
 
     def to_dict(self) -> dict[str, Any]:
-        checked = self.checked_at.astimezone(timezone.utc).replace(microsecond=0)
+        checked = self.checked_at.astimezone(UTC).replace(microsecond=0)
         return {
             "schema_version": self.schema_version,
             "engine_version": self.engine_version,

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .report import Finding, StepResult, Status, Verdict
+from .report import Finding, Status, StepResult, Verdict
 
 STEP_BASE = 50
 PASS_AT = 65

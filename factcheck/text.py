@@ -24,6 +24,6 @@ class LocalText:
         return LocalText(self.en.format(**values), self.zh.format(**values))
 
 
-def T(en: str, zh: str) -> LocalText:  # noqa: N802 - short constructor used in every check
+def T(en: str, zh: str) -> LocalText:
     """Shorthand for :class:`LocalText`."""
     return LocalText(en, zh)

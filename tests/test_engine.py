@@ -19,7 +19,10 @@ FIXTURES = [
     ("engine_news_jsonld.html", "https://www.reuters.com/health/measles-europe-2024-03-12/"),
     ("engine_health_citations.html", "https://www.health.example.org/vitamin-d-evidence"),
     ("engine_sensational.html", "https://kuaibao.example.cn/a/20260101/123.html"),
-    ("engine_claimreview.html", "https://healthfeedback.org/claimreview/drinking-hot-water-does-not-kill-coronavirus/"),
+    (
+        "engine_claimreview.html",
+        "https://healthfeedback.org/claimreview/drinking-hot-water-does-not-kill-coronavirus/",
+    ),
 ]
 STEP_IDS = ["source", "headline", "author", "date", "evidence", "bias", "factcheckers"]
 REQUIRED_DATA = {
@@ -145,7 +148,8 @@ def test_page_is_parsed_and_extracted_once(fixture_html, now, monkeypatch):
         "<html><body><script>var a = 1;</script></body></html>",
         b"\xff\xfe\x00\x00garbage\x00\x00",
         b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20,
-        "<html><head><script type='application/ld+json'>{not json</script></head><body><p>x</p></body></html>",
+        "<html><head><script type='application/ld+json'>{not json</script></head>"
+        "<body><p>x</p></body></html>",
         "<" * 10_000,
         "<div>" * 5_000 + "deep" + "</div>" * 5_000,
         "<html><body>\x00\x01 text with control chars \ud800</body></html>",
@@ -203,7 +207,9 @@ def test_check_url_follows_a_shortener_to_its_target(httpserver, fixture_html, n
 
 
 def test_check_url_errors_are_typed(httpserver):
-    httpserver.expect_request("/gone").respond_with_data("gone", status=404, content_type="text/html")
+    httpserver.expect_request("/gone").respond_with_data(
+        "gone", status=404, content_type="text/html"
+    )
     with pytest.raises(factcheck.HTTPStatusError):
         check_url(httpserver.url_for("/gone"), allow_loopback=True)
     with pytest.raises(factcheck.BlockedURLError):

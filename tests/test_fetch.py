@@ -170,9 +170,7 @@ def test_non_html_is_refused(httpserver, body, content_type):
     if not content_type:
         # werkzeug adds a default text/plain type; remove it to test sniffing
         httpserver.clear()
-        httpserver.expect_request("/f").respond_with_handler(
-            lambda _req: _raw_response(body)
-        )
+        httpserver.expect_request("/f").respond_with_handler(lambda _req: _raw_response(body))
     with pytest.raises(UnsupportedContentError):
         fetch(httpserver.url_for("/f"), allow_loopback=True)
 
@@ -243,8 +241,13 @@ def test_unreachable_port_is_typed():
 
 
 def test_gb2312_declared_page_with_gb18030_characters(httpserver):
-    text = "<html><head><meta charset='gb2312'><title>冬季流感防护</title></head><body><p>㙟 健康</p></body></html>"
-    httpserver.expect_request("/gb").respond_with_data(text.encode("gb18030"), content_type="text/html")
+    text = (
+        "<html><head><meta charset='gb2312'><title>冬季流感防护</title></head>"
+        "<body><p>㙟 健康</p></body></html>"
+    )
+    httpserver.expect_request("/gb").respond_with_data(
+        text.encode("gb18030"), content_type="text/html"
+    )
     page = fetch(httpserver.url_for("/gb"), allow_loopback=True)
     assert "冬季流感防护" in page.html and "㙟" in page.html
 

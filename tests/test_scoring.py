@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 from factcheck import scoring
-from factcheck.report import Finding, StepResult, Status, Verdict
+from factcheck.report import Finding, Status, StepResult, Verdict
 from factcheck.text import T
 
 
 def step(step_id: str, status: Status, score: int | None, *codes: str) -> StepResult:
     findings = tuple(Finding(code=c, impact=-10, message=T("x", "x")) for c in codes)
     return StepResult(
-        id=step_id, number=1, title=T("t", "t"), status=status, score=score,
-        findings=findings, data={}, advice=T("a", "a"),
+        id=step_id,
+        number=1,
+        title=T("t", "t"),
+        status=status,
+        score=score,
+        findings=findings,
+        data={},
+        advice=T("a", "a"),
     )
 
 
@@ -22,12 +28,17 @@ def test_only_scored_steps_count():
 
 def test_weighted_mean_uses_the_documented_weights():
     steps = [step("source", Status.PASS, 100), step("bias", Status.FAIL, 0)]
-    expected = round(100 * scoring.WEIGHTS["source"] / (scoring.WEIGHTS["source"] + scoring.WEIGHTS["bias"]))
+    expected = round(
+        100 * scoring.WEIGHTS["source"] / (scoring.WEIGHTS["source"] + scoring.WEIGHTS["bias"])
+    )
     assert scoring.overall(steps).score == expected
 
 
 def test_red_flag_caps_the_score_and_is_reported():
-    steps = [step("source", Status.FAIL, 90, "source.listed_fake"), step("author", Status.PASS, 100)]
+    steps = [
+        step("source", Status.FAIL, 90, "source.listed_fake"),
+        step("author", Status.PASS, 100),
+    ]
     result = scoring.overall(steps)
     assert result.score == scoring.CAPS["source.listed_fake"]
     assert result.verdict is Verdict.UNRELIABLE
@@ -41,8 +52,14 @@ def test_nothing_scored_means_unknown_not_zero():
 
 def test_bands_and_step_status_thresholds():
     assert [scoring.verdict_for(s) for s in (100, 75, 74, 55, 54, 35, 34, 0)] == [
-        Verdict.RELIABLE, Verdict.RELIABLE, Verdict.MIXED, Verdict.MIXED,
-        Verdict.DOUBTFUL, Verdict.DOUBTFUL, Verdict.UNRELIABLE, Verdict.UNRELIABLE,
+        Verdict.RELIABLE,
+        Verdict.RELIABLE,
+        Verdict.MIXED,
+        Verdict.MIXED,
+        Verdict.DOUBTFUL,
+        Verdict.DOUBTFUL,
+        Verdict.UNRELIABLE,
+        Verdict.UNRELIABLE,
     ]
     assert scoring.status_for(scoring.PASS_AT) is Status.PASS
     assert scoring.status_for(scoring.PASS_AT - 1) is Status.WARN
