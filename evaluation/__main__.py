@@ -18,6 +18,7 @@ MODULES = (
     "impersonation",
     "clickbait",
     "consistency",
+    "bias",
     "authors",
     "dates",
     "evidence",

@@ -65,6 +65,6 @@ __all__ = [
     "check_url",
 ]
 
-from .batch import check_many  # noqa: E402 - batch checking (issue 8)
+from .batch import check_many
 
 __all__ += ["check_many"]

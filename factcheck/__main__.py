@@ -2,4 +2,5 @@
 
 from .cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # analysis processes may import this module again
+    raise SystemExit(main())

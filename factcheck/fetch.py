@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import ipaddress
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 import requests
+import urllib3
 from requests_hardened import Config, HTTPSession
 from requests_hardened.ip_filter import InvalidIPAddress
 
@@ -86,6 +88,8 @@ def fetch(
     chain: list[str] = [current]
     with _session(allow_loopback) as session:
         for _ in range(max_redirects + 1):
+            if time.monotonic() - started > deadline:  # slow redirect hops count too
+                raise FetchTimeoutError(f"{url} took longer than {deadline:.0f} s", url=url)
             response = _get(session, current, timeout)
             try:
                 if response.is_redirect:
@@ -113,6 +117,8 @@ def validate_url(url: str, *, allow_loopback: bool = False) -> str:
     if not isinstance(url, str) or not url.strip():
         raise InvalidURLError("empty URL")
     url = url.strip()
+    if any(ord(char) < 0x20 or char == "\x7f" for char in url):
+        raise InvalidURLError("URL contains control characters")
     if "://" not in url and not url.lower().startswith(("http:", "https:")):
         url = "http://" + url  # people paste "example.org/page"
     try:
@@ -155,7 +161,7 @@ def _literal_ip(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | No
             import socket
 
             address = ipaddress.IPv4Address(socket.inet_aton(host))
-        except OSError:
+        except (OSError, ValueError):  # ValueError: embedded NUL
             return None
     if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
         return address.ipv4_mapped
@@ -223,7 +229,7 @@ def _read(
         )
     body = bytearray()
     try:
-        for chunk in response.iter_content(_CHUNK):
+        for chunk in _arrived(response):
             body += chunk
             if len(body) > max_bytes:
                 raise PageTooLargeError(f"{final} is larger than {max_bytes:,} bytes", url=final)
@@ -263,6 +269,27 @@ def _read(
         encoding_note=note,
         redirects=tuple(chain),
     )
+
+
+def _arrived(response: requests.Response) -> Iterator[bytes]:
+    """Body chunks as they arrive (decompressed, at most ``_CHUNK`` bytes each).
+
+    ``iter_content`` blocks until a whole chunk is in, so a server dripping one byte a
+    second under a Content-Length would outlast the total deadline; ``read1`` returns what
+    one socket read brought. urllib3 errors are mapped the way ``iter_content`` maps them.
+    """
+    while True:
+        try:
+            chunk = response.raw.read1(_CHUNK, decode_content=True)
+        except urllib3.exceptions.DecodeError as exc:
+            raise requests.exceptions.ContentDecodingError(exc) from exc
+        except urllib3.exceptions.ReadTimeoutError as exc:
+            raise requests.ConnectionError(exc) from exc
+        except (urllib3.exceptions.ProtocolError, urllib3.exceptions.SSLError) as exc:
+            raise requests.exceptions.ChunkedEncodingError(exc) from exc
+        if not chunk:
+            return
+        yield chunk
 
 
 def _looks_like_html(data: bytes) -> bool:

@@ -13,23 +13,28 @@ _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _KANA_HANGUL = re.compile(r"[\u3040-\u30ff\uac00-\ud7af]")
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 _EN_FUNCTION_WORDS = frozenset(
-    "the of and to in is that for it as was with be by on not are this but from or have an "
-    "they which you were her all she there would their we him been has when who will more "
-    "no if out so said what up its about than into them can only other new some could "
-    "these two may first then do any like my now over such our man me even most made after "
-    "also did many before must through back years where much your way well down should "
-    "because each just those people how too very".split()
+    str.split(
+        "the of and to in is that for it as was with be by on not are this but from or have an "
+        "they which you were her all she there would their we him been has when who will more "
+        "no if out so said what up its about than into them can only other new some could "
+        "these two may first then do any like my now over such our man me even most made after "
+        "also did many before must through back years where much your way well down should "
+        "because each just those people how too very"
+    )
 )
 
 #: Very common function words of other Latin-script languages. When they outnumber the
 #: English ones the text is not English (German "in", "an", "die" would otherwise pass).
 _OTHER_FUNCTION_WORDS = frozenset(
-    "der die das und ist nicht ein eine mit sich auf dem den des von zu für wird sind auch "
-    "le la les et est une des du pour pas dans sur qui au avec sont "
-    "el los las y es un una por para con del que se lo como más "
-    "il di che non per gli della sono è anche "
-    "o os um uma não com em da do dos são "
-    "het een en van dat niet op zijn voor met".split()
+    str.split(
+        "der die das und ist nicht ein eine mit sich auf dem den des von zu für wird sind auch "
+        "le la les et est une des du pour pas dans sur qui au avec sont "
+        "el los las y es un una por para con del que se lo como más "
+        "il di che non per gli della sono è anche "
+        "o os um uma não com em da do dos são "
+        "het een en van dat niet op zijn voor met "
+        "yang dan ini itu dengan untuk tidak dari dalam akan pada juga ke"
+    )
 )
 _NON_ENGLISH_LETTERS = re.compile(r"[\u00c0-\u024f]")
 
@@ -56,9 +61,19 @@ def detect_language(text: str, *, declared: str | None = None) -> str:
         return "zh" if cjk else _from_declared(declared)
     lower = [w.lower() for w in words]
     english = sum(w in _EN_FUNCTION_WORDS for w in lower)
-    foreign = sum(w in _OTHER_FUNCTION_WORDS and w not in _EN_FUNCTION_WORDS for w in lower)
+    foreign = sum(
+        len(w) > 1 and w in _OTHER_FUNCTION_WORDS and w not in _EN_FUNCTION_WORDS for w in lower
+    )
     accented = sum(bool(_NON_ENGLISH_LETTERS.search(w)) for w in words)
-    if english > foreign and english > accented and (english / len(words) >= 0.12 or len(words) < 12):
+    share = english / len(words)
+    # Sports results and lists are thin on function words: with no foreign function word
+    # and no accented letter, a lower share of English ones still decides.
+    enough = (
+        share >= 0.12
+        or len(words) < 12
+        or (not foreign and not accented and english >= 3 and share >= 0.015)
+    )
+    if english > foreign and english > accented and enough:
         return "en"
     if cjk >= 4:
         return "zh"
@@ -80,3 +95,15 @@ def _from_declared(declared: str | None) -> str:
     if code.startswith("en"):
         return "en"
     return OTHER
+
+
+def language_of(text: str, page_language: str) -> str:
+    """The page's language, unless ``text`` itself is clearly the other of en / zh.
+
+    Checks that run a language-specific model on one piece of the page (the headline, the
+    body) use this, so an English title on a page hinted as Chinese meets the English model.
+    """
+    own = detect_language(text, declared=page_language)
+    if page_language in ("en", "zh") and own in ("en", "zh"):
+        return own
+    return page_language

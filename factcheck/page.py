@@ -191,18 +191,24 @@ class Page:
         main = {href for href, _ in self.extraction.main_links}
         base = self.address or ""
         out = []
+        hosts: dict[str, str] = {}  # netloc -> host: pages repeat a few hosts many times
         for a in self.tree.iter("a"):
             href = (a.get("href") or "").strip()
             if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")):
                 continue
-            absolute = urljoin(base, href) if base else href
-            if not absolute.lower().startswith(("http://", "https://")):
+            plain = _is_absolute(href) and not href.endswith(("?", "#"))
+            absolute = urljoin(base, href) if base and not plain else href
+            if not _is_absolute(absolute):
                 continue
+            netloc = absolute.split("/", 3)[2]
+            host = hosts.get(netloc)
+            if host is None:
+                host = hosts[netloc] = host_of(absolute)
             out.append(
                 PageLink(
                     url=absolute,
                     text=clean_text(a.text_content())[:200],
-                    host=host_of(absolute),
+                    host=host,
                     in_main_text=href in main or absolute in main,
                     rel=(a.get("rel") or "").lower(),
                 )
@@ -213,6 +219,11 @@ class Page:
     def scripts_text(self) -> str:
         """Inline script source (WeChat keeps account name and create time there)."""
         return "\n".join(s.text or "" for s in self.tree.iter("script") if not s.get("src"))
+
+
+def _is_absolute(url: str) -> bool:
+    """An http(s) URL: ``urljoin`` returns it unchanged unless it ends in an empty ? or #."""
+    return url[:8].lower().startswith(("http://", "https://"))
 
 
 def clean_text(text: str | None) -> str:

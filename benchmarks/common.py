@@ -1,0 +1,99 @@
+"""What the benchmarks share: the bench pages, the result row and the table."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import platform
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+#: 181 real article pages (Zyte article-extraction benchmark); see its SOURCE.txt.
+PAGES_DIR = Path(
+    os.environ.get("FACTCHECK_BENCH_PAGES")
+    or Path(__file__).resolve().parents[2] / "shared" / "data" / "pages-bench"
+)
+
+
+@dataclass(frozen=True)
+class BenchPage:
+    id: str
+    url: str
+    html: str
+    raw: bytes  # the page as served (decompressed bytes)
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the results table."""
+
+    name: str
+    measured: str
+    baseline: str
+    ratio: float | None
+    goal: str
+    ok: bool | None
+    note: str = ""
+
+
+@cache
+def bench_pages() -> tuple[BenchPage, ...]:
+    """The bench pages, decoded once the way factcheck decodes bytes (not timed)."""
+    from factcheck.page import decode_html
+
+    truth = json.loads((PAGES_DIR / "ground-truth.json").read_text(encoding="utf-8"))
+    pages = []
+    for path in sorted((PAGES_DIR / "html").glob("*.html.gz")):
+        page_id = path.name.removesuffix(".html.gz")
+        raw = gzip.decompress(path.read_bytes())
+        url = truth.get(page_id, {}).get("url") or f"https://bench.example/{page_id}"
+        pages.append(BenchPage(page_id, url, decode_html(raw), raw))
+    if not pages:
+        raise SystemExit(f"no bench pages under {PAGES_DIR} (set FACTCHECK_BENCH_PAGES)")
+    return tuple(pages)
+
+
+def machine() -> str:
+    """One line describing where the numbers were measured."""
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    try:
+        load = "load average " + " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        load = ""
+    python = f"Python {platform.python_version()}, {platform.system()}"
+    return f"{cpu}, {cores} cores usable, {python}; {load} (other work slows every number)"
+
+
+def table(rows: list[Row]) -> str:
+    head = ("benchmark", "measured", "baseline", "ratio", "goal", "ok", "note")
+    cells = [
+        (
+            r.name,
+            r.measured,
+            r.baseline,
+            "" if r.ratio is None else f"{r.ratio:.2f}x",
+            r.goal,
+            "" if r.ok is None else ("yes" if r.ok else "NO"),
+            r.note,
+        )
+        for r in rows
+    ]
+    widths = [max(len(str(c[i])) for c in [head, *cells]) for i in range(len(head))]
+    line = "  ".join(f"{{:<{w}}}" for w in widths)
+    out = [line.format(*head), line.format(*("-" * w for w in widths))]
+    out += [line.format(*c) for c in cells]
+    return "\n".join(out)
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.1f} ms"

@@ -1,0 +1,80 @@
+"""The page's main pictures and reverse-image searches for them.
+
+Pictures are often re-used out of context: an old photo presented as today's. A reverse
+image search shows where and when a picture appeared before. We pick the main images
+(og:image / twitter:image, then the first content images, WeChat's lazy ``data-src``) and
+build search links; nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+from urllib.parse import quote, urljoin
+
+if TYPE_CHECKING:
+    from .page import Page
+
+MAX_IMAGES = 3
+_SKIP = ("logo", "icon", "avatar", "sprite", "pixel", "spacer", "blank", "1x1", "qrcode", "emoji")
+
+#: Reverse image search engines, as (name, URL template taking the quoted image URL).
+ENGINES: tuple[tuple[str, str], ...] = (
+    ("Google Lens", "https://lens.google.com/uploadbyurl?url={url}"),
+    ("Bing", "https://www.bing.com/images/search?view=detailv2&iss=sbi&q=imgurl:{url}"),
+    ("Yandex", "https://yandex.com/images/search?rpt=imageview&url={url}"),
+    ("Baidu", "https://graph.baidu.com/details?isfromtusoupc=1&tn=pc&image={url}"),
+    ("TinEye", "https://tineye.com/search?url={url}"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ImageSearch:
+    """One main image and where to look it up."""
+
+    image: str
+    origin: str  # og:image | twitter:image | content | wechat
+    searches: tuple[tuple[str, str], ...]  # (engine, search URL)
+
+    def to_dict(self) -> dict[str, object]:
+        return {"image": self.image, "origin": self.origin, "searches": dict(self.searches)}
+
+
+def main_images(page: Page, limit: int = MAX_IMAGES) -> list[tuple[str, str]]:
+    """(absolute image URL, origin) for the page's main pictures, best first."""
+    found: list[tuple[str, str]] = []
+    for key in ("og:image", "og:image:url", "twitter:image"):
+        value = page.meta_first(key)
+        if value:
+            found.append((value, key.split(":image")[0] + ":image"))
+            break
+    wechat = page.tree.xpath('//*[@id="js_content"]//img')
+    images = wechat or page.tree.xpath("//article//img|//main//img|//body//img")
+    for img in images[:30]:
+        src = img.get("data-src") or img.get("src") or ""
+        if src and not src.startswith("data:") and not any(s in src.lower() for s in _SKIP):
+            found.append((src, "wechat" if wechat else "content"))
+    return _absolute_unique(page, found)[:limit]
+
+
+def image_searches(page: Page, limit: int = MAX_IMAGES) -> tuple[ImageSearch, ...]:
+    return tuple(
+        ImageSearch(
+            url, origin, tuple((name, tpl.format(url=quote(url, safe=""))) for name, tpl in ENGINES)
+        )
+        for url, origin in main_images(page, limit)
+    )
+
+
+def _absolute_unique(page: Page, found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    out: dict[str, str] = {}
+    for src, origin in found:
+        try:
+            absolute = urljoin(page.address or "", src.strip())
+        except ValueError:
+            continue
+        if absolute.startswith("//"):
+            absolute = "https:" + absolute
+        if absolute.startswith(("http://", "https://")):
+            out.setdefault(absolute, origin)
+    return list(out.items())

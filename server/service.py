@@ -1,0 +1,99 @@
+"""The check itself, free of Flask: validate, use the cache, run the engine, store the report.
+
+Kept apart from the request handlers so the batch endpoint's threads and the jobs worker
+can call it without a request context: ``current_app.extensions["factcheck"]``.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import factcheck
+from factcheck.fetch import validate_url
+
+from .errors import ApiError
+from .storage import Storage, StoredReport, cache_key
+
+
+class CheckService:
+    """One per app: the storage plus the fetch policy from the app's config."""
+
+    def __init__(self, storage: Storage, config: dict[str, Any]) -> None:
+        self.storage = storage
+        self.timeout = config["FETCH_TIMEOUT"]
+        self.max_html = int(config["MAX_HTML_BYTES"])
+        self.max_url = int(config["MAX_URL_LENGTH"])
+        self.allow_loopback = bool(config.get("ALLOW_LOOPBACK_FETCH"))  # tests only
+        self._flights: dict[str, threading.Lock] = {}
+        self._flights_lock = threading.Lock()
+
+    def check_url(self, url: object, lang: object = None) -> tuple[StoredReport, bool]:
+        """Report for ``url``: from the cache when fresh, else fetched (SSRF-safe) and stored.
+
+        Returns ``(stored, cached)``. Raises :class:`ApiError` or a typed engine error.
+        """
+        url = self._url(url)
+        lang = normalise_lang(lang)
+        safe_url = validate_url(url, allow_loopback=self.allow_loopback)  # 400/403 before DNS
+        key = cache_key(safe_url, lang)
+        hit = self.storage.cached(key)
+        if hit is not None:
+            return hit, True
+        # a viral link: one fetch per process, and per Redis-sharing fleet; the rest wait
+        with self._single_flight(key), self.storage.fetch_lock(key):
+            hit = self.storage.cached(key)
+            if hit is not None:
+                return hit, True
+            report = factcheck.check_url(
+                safe_url,
+                lang=lang,
+                timeout=self.timeout,
+                allow_loopback=self.allow_loopback,
+            )
+            return self.storage.save(report.to_dict(), cache_key=key), False
+
+    def check_html(self, url: object, html: object, lang: object = None) -> StoredReport:
+        """Analyse HTML the caller sent. The HTML is neither stored nor cached nor logged."""
+        url = self._url(url)
+        if not isinstance(html, str):
+            raise ApiError(400, "invalid_request", "'html' must be a string.")
+        if len(html) > self.max_html or len(html.encode("utf-8", "surrogatepass")) > self.max_html:
+            raise ApiError(413, "html_too_large", f"'html' is larger than {self.max_html:,} bytes.")
+        report = factcheck.check_html(html, url=url, lang=normalise_lang(lang))
+        return self.storage.save(report.to_dict())
+
+    def _url(self, url: object) -> str:
+        if not isinstance(url, str) or not url.strip():
+            raise ApiError(400, "invalid_request", "'url' must be a non-empty string.")
+        if len(url) > self.max_url:
+            raise ApiError(400, "invalid_url", f"'url' is longer than {self.max_url} characters.")
+        return url.strip()
+
+    @contextmanager
+    def _single_flight(self, key: str) -> Iterator[None]:
+        with self._flights_lock:
+            lock = self._flights.setdefault(key, threading.Lock())
+        try:
+            with lock:
+                yield
+        finally:
+            with self._flights_lock:
+                if not lock.locked():
+                    self._flights.pop(key, None)
+
+
+#: ``auto``, ``en`` or ``zh``, optionally with subtags (``zh-CN``, ``zh-Hans``, ``en_GB``).
+LANG_PATTERN = r"^(auto|en|zh)([-_][A-Za-z0-9]{1,8})*$"
+
+
+def normalise_lang(lang: Any) -> str | None:
+    """``None``/``"auto"`` -> None; ``zh*`` -> "zh"; ``en*`` -> "en"; anything else is a 400."""
+    if lang is None:
+        return None
+    if not isinstance(lang, str) or not re.match(LANG_PATTERN, lang):
+        raise ApiError(400, "invalid_lang", "'lang' must be 'auto', 'en' or 'zh' (e.g. 'zh-CN').")
+    return None if lang == "auto" else lang[:2]
