@@ -149,12 +149,34 @@ _EN_AFFILIATION = re.compile(
     r"(?:\s+(?:of|at|in)\s+(?:[A-Z][\w.'-]*\s?){1,4})?"
     r"|Department of (?:[A-Z][\w-]*\s?){1,4}"
 )
+#: Labels and buttons that byline heuristics pick up instead of a name.
+_NOT_NAMES = frozenset(
+    [
+        "name",
+        "posted",
+        "date",
+        "datum",
+        "follow",
+        "share",
+        "comment",
+        "comments",
+        "reply",
+        "read more",
+        "more",
+        "home",
+        "menu",
+        "search",
+        "login",
+        "archiv anzeigen",
+        "human",
+    ]
+)
 _ZH_LABELS = "作者|撰文|文|记者|通讯员|审核专家|医学审核|审稿专家|审核|责任编辑|责编|编辑"
 _BY_PREFIX = re.compile(
     r"^\s*(?:(?:(?:show|view|see) all (?:articles|posts|stories) (?:of|by)|"
     r"more (?:articles|posts) by|"
     r"posted by|zeige alle beiträge von|alle (?:beiträge|artikel) von|beitrag von|interview|text|"
-    r"written by|by|von|par|por|door|author|autor|auteur)(?![a-zà-ÿ])\s*[:：/|]?"
+    r"written by|by|vom|von|par|por|door|author|autor|auteur)(?![a-zà-ÿ])\s*[:：/|]?"
     rf"|(?:{_ZH_LABELS})(?:\s*[:：/|｜]|\s))\s*",
     re.IGNORECASE,
 )
@@ -255,7 +277,7 @@ def split_credentials(raw: str) -> tuple[str, tuple[str, ...], str]:
         text = (text[: match.start()] + " " + text[match.end() :]).strip()
     credentials.extend(_EN_CREDENTIALS.findall(text))
     text = _EN_CREDENTIALS.sub(" ", text)
-    name = re.sub(r"\s+", " ", text).strip(" ,.;:-|/（）()")
+    name = re.sub(r"\s+", " ", text).strip(" ,;:-|/（）()→»›>«‹<•·")
     if re.fullmatch(r"[\u4e00-\u9fff ]+", name):
         name = name.replace(" ", "")
     return name, tuple(dict.fromkeys(credentials)), affiliation
@@ -291,7 +313,7 @@ def contributors(
         ]
     out = []
     for part in _split_names(raw):
-        name, creds, affiliation = split_credentials(part)
+        name, creds, affiliation = split_credentials(_BY_PREFIX.sub("", part))
         if not _plausible(name):
             continue
         out.append(
@@ -323,7 +345,10 @@ def _split_names(raw: str) -> list[str]:
 
 
 def _plausible(name: str) -> bool:
+    """Not empty, not a sentence, not a page-furniture word ("Name", "Posted", "Follow")."""
     if not name or len(name) > 60 or re.search(r"\d{3,}", name):
+        return False
+    if name.lower() in _NOT_NAMES or re.search(r"\s(?:says|said|wrote|schreibt)$", name):
         return False
     return len(name.split()) <= 6
 
@@ -447,8 +472,10 @@ def microdata_contributors(page: Page) -> Iterator[Contributor]:
 
 def rel_author_contributors(page: Page) -> Iterator[Contributor]:
     links = [a for a in page.tree.iter("a") if "author" in (a.get("rel") or "").lower().split()]
+    # Lists of other stories repeat rel=author: keep the first byline's own links.
+    first_parent = links[0].getparent() if links else None
     for link in links[:5]:
-        if link.get("href"):
+        if link.get("href") and link.getparent() is first_parent:
             profile = _absolute(page, link.get("href") or "")
             yield from contributors(link.text_content() or "", origin="rel-author", profile=profile)
 

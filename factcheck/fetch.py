@@ -74,7 +74,6 @@ def fetch(
     max_bytes: int = MAX_BYTES,
     max_redirects: int = MAX_REDIRECTS,
     deadline: float = TOTAL_DEADLINE,
-    allow_private: bool = False,  # transitional alias of allow_loopback
 ) -> FetchedPage:
     """Fetch ``url`` and return its decoded HTML, or raise a typed error.
 
@@ -82,7 +81,6 @@ def fetch(
     private, link-local and metadata addresses stay blocked even then. Never enable it for
     URLs that come from users.
     """
-    allow_loopback = allow_loopback or allow_private
     current = validate_url(url, allow_loopback=allow_loopback)
     started = time.monotonic()
     chain: list[str] = [current]

@@ -48,12 +48,13 @@ def main_images(page: Page, limit: int = MAX_IMAGES) -> list[tuple[str, str]]:
         if value:
             found.append((value, key.split(":image")[0] + ":image"))
             break
-    wechat = page.tree.xpath('//*[@id="js_content"]//img')
-    images = wechat or page.tree.xpath("//article//img|//main//img|//body//img")
-    for img in images[:30]:
-        src = img.get("data-src") or img.get("src") or ""
+    for count, img in enumerate(page.tree.iter("img")):
+        if count >= 30:
+            break
+        lazy = img.get("data-src")  # WeChat and other lazy loaders keep the real URL here
+        src = lazy or img.get("src") or ""
         if src and not src.startswith("data:") and not any(s in src.lower() for s in _SKIP):
-            found.append((src, "wechat" if wechat else "content"))
+            found.append((src, "wechat" if lazy and "mmbiz" in lazy else "content"))
     return _absolute_unique(page, found)[:limit]
 
 

@@ -54,7 +54,6 @@ def check_url(
     timeout: float | tuple[float, float] = DEFAULT_TIMEOUT,
     allow_loopback: bool = False,
     sources: SourceDB | None = None,
-    allow_private: bool = False,  # transitional alias of allow_loopback
 ) -> Report:
     """Fetch ``url`` safely, then analyse it.
 
@@ -63,7 +62,7 @@ def check_url(
     non-http(s) or private-network URLs. ``allow_loopback`` exists for tests against a local
     server on 127.0.0.1 and must stay off for URLs typed by strangers.
     """
-    fetched = fetch(url, timeout=timeout, allow_loopback=allow_loopback or allow_private)
+    fetched = fetch(url, timeout=timeout, allow_loopback=allow_loopback)
     page = Page.from_html(
         fetched.html,
         url,

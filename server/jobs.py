@@ -18,6 +18,7 @@ from .api import absolute, dumps, int_arg, json_object, json_response
 from .errors import ApiError
 from .jobstore import JobState, JobStore, MemoryJobStore, RedisJobStore
 from .jobwork import run_chunk
+from .openapi import LANG_PATTERN
 from .service import normalise_lang
 
 bp = Blueprint("jobs", __name__, url_prefix="/api/v1")
@@ -147,7 +148,7 @@ def _start_in_process(jobs: JobRunner, urls: list[str], lang: str | None) -> str
     store = jobs.store
     assert isinstance(store, MemoryJobStore)
     if store.running() >= int(current_app.config["JOBS_INPROCESS_RUNNING"]):
-        raise ApiError(503, "jobs_busy", "Too many jobs are running; try again in a minute.")
+        raise ApiError(429, "jobs_busy", "Too many jobs are running; try again in a minute.")
     job_id = store.create(len(urls))
     checks = current_app.extensions["factcheck"]
     thread = threading.Thread(
@@ -241,6 +242,11 @@ _ITEM = {
         },
     },
 }
+_LANG = {
+    "type": ["string", "null"],
+    "pattern": LANG_PATTERN,
+    "description": "Language hint: auto (default), en or zh, subtags allowed (zh-CN).",
+}
 _JOB_ID = {"name": "job_id", "in": "path", "required": True, "schema": {"type": "string"}}
 
 
@@ -276,7 +282,7 @@ OPENAPI_PATHS: dict[str, Any] = {
                                     "minItems": 1,
                                     "items": {"type": "string"},
                                 },
-                                "lang": {"type": "string", "enum": ["auto", "en", "zh"]},
+                                "lang": _LANG,
                             },
                         }
                     }

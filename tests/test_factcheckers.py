@@ -168,7 +168,7 @@ def test_check_url_through_a_local_server(
         fixture_html("factcheckers_en_claim_rated_false.html"),
         content_type="text/html; charset=utf-8",
     )
-    report = factcheck.check_url(httpserver.url_for("/garlic-covid"), now=now, allow_private=True)
+    report = factcheck.check_url(httpserver.url_for("/garlic-covid"), now=now, allow_loopback=True)
     result = step(report)
     # The appearance URL names the public site, not 127.0.0.1: the headline restating the
     # reviewed claim is what ties the review to this page.

@@ -11,6 +11,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +19,7 @@ from typing import Any
 
 import pytest
 from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
 
 from server import create_app
 from server.jobstore import MemoryJobStore, RedisJobStore
@@ -303,3 +305,22 @@ def test_memory_store_forgets_the_oldest_jobs() -> None:
     store.create(1)
     store.create(1)
     assert store.get(first) is None
+
+
+def test_in_process_jobs_are_bounded(pages: HTTPServer, tmp_path: Path) -> None:
+    """Without Redis only a few jobs run at once; the next caller is told to come back."""
+    release = threading.Event()
+
+    def held(request: Request) -> Response:
+        release.wait(timeout=60)  # the job stays running until the test lets it finish
+        return Response(PAGE.format(n=9, d=1), content_type="text/html")
+
+    pages.expect_request("/held").respond_with_handler(held)
+    client = create_app(settings(tmp_path, JOBS_INPROCESS_RUNNING=1)).test_client()
+    first = submit(client, [pages.url_for("/held")])
+    busy = client.post("/api/v1/jobs", json={"urls": [pages.url_for("/p/1")]})
+    assert busy.status_code == 429
+    assert busy.get_json()["error"]["code"] == "jobs_busy"
+    release.set()
+    assert wait_done(client, first["status_url"])["failed"] == 0
+    assert client.post("/api/v1/jobs", json={"urls": [pages.url_for("/p/1")]}).status_code == 202

@@ -180,7 +180,7 @@ def test_fake_account_through_check_url(httpserver, fixture_html, now):
     httpserver.expect_request("/s/fake").respond_with_data(
         html.encode("utf-8"), content_type="text/html; charset=utf-8"
     )
-    report = factcheck.check_url(httpserver.url_for("/s/fake"), now=now, allow_private=True)
+    report = factcheck.check_url(httpserver.url_for("/s/fake"), now=now, allow_loopback=True)
     step = _source(report)
     assert step.data["platform"] == "wechat"  # recognised by markup on 127.0.0.1
     assert step.status is Status.FAIL and step.data["impersonates"] == "nhc.gov.cn"
@@ -191,7 +191,7 @@ def test_official_account_through_check_url(httpserver, fixture_html, now):
     httpserver.expect_request("/s/ok").respond_with_data(
         html.encode("utf-8"), content_type="text/html; charset=utf-8"
     )
-    report = factcheck.check_url(httpserver.url_for("/s/ok"), now=now, allow_private=True)
+    report = factcheck.check_url(httpserver.url_for("/s/ok"), now=now, allow_loopback=True)
     assert _source(report).status is Status.PASS
 
 
