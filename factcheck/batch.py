@@ -122,7 +122,6 @@ def check_many(
     allow_loopback: bool = False,
     lang: str | None = None,
     now: datetime | None = None,
-    allow_private: bool = False,
 ) -> Iterator[tuple[str, Outcome]]:
     """Check every URL; yield ``(url, Report or FactcheckError)`` as each one finishes.
 
@@ -130,7 +129,7 @@ def check_many(
     once. ``workers`` analysis processes (default: one per core; 0 analyses in this
     process), ``jobs`` concurrent fetches, ``per_host`` concurrent fetches per host started
     ``host_delay`` seconds apart, ``retries`` extra attempts for transient failures with
-    exponential ``backoff`` (seconds). ``allow_loopback`` (alias ``allow_private``) is for
+    exponential ``backoff`` (seconds). ``allow_loopback`` is for
     tests against a server on 127.0.0.1 only; never enable it for URLs that come from users.
 
     >>> for url, outcome in check_many(["https://example.org/a"]):  # doctest: +SKIP
@@ -144,7 +143,7 @@ def check_many(
         retries=retries,
         backoff=backoff,
         timeout=timeout,
-        allow_loopback=allow_loopback or allow_private,
+        allow_loopback=allow_loopback,
         lang=lang,
         now=now,
     )

@@ -105,7 +105,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help=f"first retry delay in seconds, doubled each retry (default {DEFAULT_BACKOFF})",
     )
     parser.add_argument("--timeout", type=float, default=None, help="per-read timeout in seconds")
-    parser.add_argument("--lang", choices=("auto", "en", "zh"), default="auto")
+    parser.add_argument(
+        "--lang",
+        choices=("auto", "en", "zh"),
+        default="auto",
+        help="language of the pages (default: detected per page)",
+    )
     parser.add_argument(
         "--progress",
         action=argparse.BooleanOptionalAction,
@@ -114,7 +119,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--allow-loopback",
-        "--allow-private",
         dest="allow_loopback",
         action="store_true",
         help="TESTING ONLY: allow fetching from 127.0.0.1 / localhost on any port",

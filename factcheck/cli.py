@@ -24,7 +24,7 @@ from typing import TextIO
 
 from . import __version__
 from .errors import FactcheckError, FetchError, InvalidInputError
-from .report import Report, Status
+from .report import STATUS_TEXT, VERDICT_TEXT, Report, Status
 
 EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_REFUSED, EXIT_FETCH, EXIT_LOW_SCORE = 0, 1, 2, 3, 4, 5
 
@@ -43,6 +43,9 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.handler(args))
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `factcheck check URL | head`: the reader left, not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -172,17 +175,15 @@ def render(report: Report, out: TextIO, *, lang: str = "en", color: bool = False
     out.write(paint(report.title or address or "(untitled)", "1") + "\n")
     if address and report.title:
         out.write(f"{address}\n")
-    out.write(
-        f"{labels['score']}: "
-        + paint(f"{score} {verdict}", _VERDICT_COLOURS.get(verdict, "90"))
-        + "\n"
-    )
+    verdict_text = VERDICT_TEXT[report.verdict].get(lang)
+    colour = _VERDICT_COLOURS.get(verdict, "90")
+    out.write(f"{labels['score']}: " + paint(f"{score} {verdict_text}", colour) + "\n")
     out.write(report.summary.get(lang) + "\n\n")
     for step in report.steps:
         symbol, code = _SYMBOLS[step.status]
         step_score = "" if step.score is None else f" ({step.score})"
         out.write(paint(f"{symbol} {step.number}. {step.title.get(lang)}", code))
-        out.write(f" — {step.status.value}{step_score}\n")
+        out.write(f" — {STATUS_TEXT[step.status].get(lang)}{step_score}\n")
         for finding in step.findings:
             sign = f"{finding.impact:+d}" if finding.impact else " 0"
             out.write(f"    {sign:>4}  {finding.message.get(lang)}\n")

@@ -15,7 +15,7 @@ from . import __version__
 from .checks import ALL_CHECKS, Check, CheckContext, StepOutcome
 from .fetch import DEFAULT_TIMEOUT, fetch
 from .page import Page
-from .report import Report, Retrieval, SourcesStamp, Status, StepResult
+from .report import VERDICT_TEXT, Report, Retrieval, SourcesStamp, Status, StepResult
 from .scoring import Overall, overall, status_for, step_score
 from .sources import SourceDB, default_sources
 from .text import LocalText, T
@@ -152,10 +152,11 @@ def summarise(steps: Sequence[StepResult], result: Overall) -> LocalText:
             "无法评估任何步骤：网页没有可读文字或来源信息。请在浏览器中打开并通过扩展程序核查。",
         )
     counts = {s: sum(step.status is s for step in steps) for s in Status}
+    verdict = VERDICT_TEXT[result.verdict]
     head = T(
-        f"Score {result.score}/100 ({result.verdict.value}): {counts[Status.PASS]} of 7 steps "
+        f"Score {result.score}/100 ({verdict.en}): {counts[Status.PASS]} of 7 steps "
         f"passed, {counts[Status.WARN]} need care, {counts[Status.FAIL]} failed.",
-        f"得分 {result.score}/100（{_VERDICT_ZH[result.verdict.value]}）：7 项中 "
+        f"得分 {result.score}/100（{verdict.zh}）：7 项中 "
         f"{counts[Status.PASS]} 项通过，{counts[Status.WARN]} 项需注意，"
         f"{counts[Status.FAIL]} 项未通过。",
     )
@@ -169,15 +170,6 @@ def summarise(steps: Sequence[StepResult], result: Overall) -> LocalText:
             f"{head.zh}请先关注：" + "、".join(s.title.zh for s in failed) + "。",
         )
     return head
-
-
-_VERDICT_ZH = {
-    "reliable": "较可靠",
-    "mixed": "好坏参半",
-    "doubtful": "存疑",
-    "unreliable": "不可靠",
-    "unknown": "无法判断",
-}
 
 
 def _with_reason(advice: LocalText, reason: LocalText | None) -> LocalText:

@@ -49,6 +49,23 @@ class Retrieval(StrEnum):
     PROVIDED = "provided_html"  # the caller (extension, script) supplied the HTML
 
 
+#: How verdicts and statuses read to a person, in both languages (CLI, summaries).
+VERDICT_TEXT: dict[Verdict, LocalText] = {
+    Verdict.RELIABLE: LocalText("reliable", "较可靠"),
+    Verdict.MIXED: LocalText("mixed", "好坏参半"),
+    Verdict.DOUBTFUL: LocalText("doubtful", "存疑"),
+    Verdict.UNRELIABLE: LocalText("unreliable", "不可靠"),
+    Verdict.UNKNOWN: LocalText("not assessed", "无法判断"),
+}
+STATUS_TEXT: dict[Status, LocalText] = {
+    Status.PASS: LocalText("pass", "通过"),
+    Status.WARN: LocalText("take care", "需注意"),
+    Status.FAIL: LocalText("fail", "未通过"),
+    Status.UNKNOWN: LocalText("unknown", "未知"),
+    Status.NOT_APPLICABLE: LocalText("not applicable", "不适用"),
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Link:
     """A next-step link for the reader: a fact-checker search, an official page ..."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import subprocess
 import sys
@@ -27,6 +28,7 @@ from factcheck.errors import (
     PageTooLargeError,
 )
 from factcheck.hostlimit import HostLimiter
+from factcheck.progress import Progress
 
 ARTICLE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
 <title>Vitamin D and winter colds: what trials show {n}</title>
@@ -302,3 +304,9 @@ def test_non_string_items_fail_alone(server: HTTPServer) -> None:
     assert isinstance(results[urls[0]], Report)  # None did not end the input early
     assert results["None"].code == "invalid_url"
     assert results["42"].code == "invalid_url"
+
+
+def test_progress_line_shows_done_rate_and_eta() -> None:
+    line = Progress(10, io.StringIO()).line(done=4, failed=1, elapsed=2.0)
+    assert "4/10" in line and "40%" in line
+    assert "2.0/s" in line and "ETA 0:03" in line and "1 failed" in line
