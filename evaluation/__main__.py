@@ -29,8 +29,11 @@ MODULES = (
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m evaluation", description=__doc__)
-    parser.add_argument("modules", nargs="*", choices=MODULES, help="default: all")
+    parser.add_argument("modules", nargs="*", help=f"any of {', '.join(MODULES)} (default: all)")
     args = parser.parse_args(argv)
+    unknown = sorted(set(args.modules) - set(MODULES))
+    if unknown:  # argparse's choices= rejects an empty list with nargs="*" on Python 3.11
+        parser.error(f"unknown module(s): {', '.join(unknown)}")
     shared = shared_dir()
     if not shared.is_dir():
         print(f"shared data not found at {shared} (set FACTCHECK_SHARED)", file=sys.stderr)

@@ -471,7 +471,7 @@ def microdata_contributors(page: Page) -> Iterator[Contributor]:
 
 
 def rel_author_contributors(page: Page) -> Iterator[Contributor]:
-    links = [a for a in page.tree.iter("a") if "author" in (a.get("rel") or "").lower().split()]
+    links = [a for a in page.elements("a") if "author" in (a.get("rel") or "").lower().split()]
     # Lists of other stories repeat rel=author: keep the first byline's own links.
     first_parent = links[0].getparent() if links else None
     for link in links[:5]:

@@ -13,7 +13,11 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .page import Page
+
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from lxml.html import HtmlElement
 
 # -- in-text references ---------------------------------------------------------------------
@@ -66,6 +70,7 @@ _JOURNALS_ZH = frozenset(
 _BOOK_TITLE = re.compile(r"《([^《》\n]{1,40})》")
 _ZH_JOURNAL_END = re.compile(r"(?:杂志|学报|期刊|医学|周报|Journal|Lancet|JAMA|BMJ|NEJM)$", re.I)
 
+_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6", "strong", "b", "dt", "summary")
 _MARKER = re.compile(r"\[(\d{1,3})(?:\s?[,，\-–]\s?\d{1,3})*\]")
 _SUP_MARKER = re.compile(r"^\[?\d{1,3}(?:[,\-–]\d{1,3})*\]?$")
 
@@ -121,25 +126,37 @@ _ATTRIBUTION = re.compile(
     r"发现|介绍|来源|论文|发表|《[^》]+》|卫健委|卫生健康委|疾控|世卫|卫生组织|统计局|"
     r"研究所|研究院|科学院|药监局|通报|公布"
 )
+# Speed: in the patterns below every alternative starts with a literal (no leading group,
+# optional part or character class), so the regex engine jumps to the characters they can
+# start with instead of trying each alternative at every position of the text.
+
 #: Phrases that introduce a source; institutions are looked for around them.
 _SOURCE_PHRASE = re.compile(
-    r"[Aa]ccording to|[Pp]er the|[Dd]ata from|said|says|told|reported|published by|issued by"
-    r"|根据|据|发布|通报|公布|表示|指出|数据显示|提醒"
+    r"According to|according to|Per the|per the|Data from|data from|said|says|told|reported"
+    r"|published by|issued by|根据|据|发布|通报|公布|表示|指出|数据显示|提醒"
 )
 _SNIPPET = 90  # characters either side of a source phrase
 _AGENCY_ACRONYM = re.compile(r"(?:CDC|WHO|NIH|FDA|NHS|EMA|ECDC|NICE|ONS|UKHSA)\b")
 
-#: Appeals to unnamed authority: they count as (weak) attribution, and are reported.
-_VAGUE = re.compile(
-    r"(?:many |some )?(?:studies|research|science|experts|doctors|scientists)"
+_VAGUE_SUBJECTS = ("studies", "research", "science", "experts", "doctors", "scientists")
+_VAGUE_VERB = (
     r" (?:show|shows|have shown|has shown|say|says|agree|suggest|prove|proves|proved|confirm)\b"
-    r"|有(?:研究|专家|医生|科学家)(?:称|说|表示|认为|指出|发现)|专家(?:称|说|认为)|研究表明|研究显示|"
-    r"科学(?:研究)?证明"
+)
+#: Appeals to unnamed authority: they count as (weak) attribution, and are reported.
+#: ("many studies show", "some experts say", "research shows", "研究表明" ...)
+_VAGUE = re.compile(
+    "|".join(
+        f"{quantity}{subject}{_VAGUE_VERB}"
+        for quantity in ("many ", "some ", "")
+        for subject in _VAGUE_SUBJECTS
+    )
+    + r"|有(?:研究|专家|医生|科学家)(?:称|说|表示|认为|指出|发现)|专家(?:称|说|认为)"
+    r"|研究表明|研究显示|科学(?:研究)?证明"
 )
 #: Hearsay: these name no source at all and never count as attribution.
 _HEARSAY = re.compile(
-    r"(?:it is (?:well )?known that|everyone knows|they say|people say|rumou?rs? (?:say|has it))\b"
-    r"|据说|听说|网传|有消息称|众所周知|有人说|网友称"
+    r"it is (?:well )?known that\b|everyone knows\b|they say\b|people say\b"
+    r"|rumou?rs? (?:say|has it)\b|据说|听说|网传|有消息称|众所周知|有人说|网友称"
 )
 
 #: Both, in one pass over the text.
@@ -234,8 +251,12 @@ _MAX_SENTENCE = 600
 _MAX_ITEMS = 200  # per list: a pathological page cannot make the scan slow
 
 
-def analyse_text(text: str, tree: HtmlElement | None = None) -> TextEvidence:
-    """Read references, numbers and quotes from ``text`` (and the reference list from ``tree``)."""
+def analyse_text(text: str, tree: HtmlElement | Page | None = None) -> TextEvidence:
+    """Read references, numbers and quotes from ``text`` (and the reference list from ``tree``).
+
+    Pass the :class:`Page` rather than its tree when there is one: its elements are then
+    found in the walk over the tree that the page shares between the checks.
+    """
     sentences = split_sentences(text)
     vague = _vague_phrases(text.lower())
     hearsay = any(_HEARSAY.fullmatch(phrase) for phrase in vague)
@@ -303,11 +324,11 @@ def find_citations(text: str) -> list[Citation]:
     return list(found.values())[:_MAX_ITEMS]
 
 
-def count_markers(text: str, tree: HtmlElement | None) -> int:
+def count_markers(text: str, tree: HtmlElement | Page | None) -> int:
     """Distinct numbered reference markers: ``[1]`` in the text, numeric ``<sup>`` in the HTML."""
     numbers = {m.group(1) for m in _MARKER.finditer(text)}
     if tree is not None:
-        for sup in tree.iter("sup"):
+        for sup in _tagged(tree, "sup"):
             label = (sup.text_content() or "").strip()
             if _SUP_MARKER.match(label):
                 numbers.add(label.strip("[]"))
@@ -316,10 +337,10 @@ def count_markers(text: str, tree: HtmlElement | None) -> int:
     return len(numbers)
 
 
-def find_reference_section(tree: HtmlElement | None, text: str) -> ReferenceSection | None:
+def find_reference_section(tree: HtmlElement | Page | None, text: str) -> ReferenceSection | None:
     """A References / 参考文献 heading and how many reference-like entries follow it."""
     if tree is not None:
-        for el in tree.iter("h1", "h2", "h3", "h4", "h5", "h6", "strong", "b", "dt", "summary"):
+        for el in _tagged(tree, *_HEADING_TAGS):
             heading = (el.text_content() or "").strip()
             if len(heading) <= 40 and _REF_HEADING.match(heading):
                 entries = _entries_after(el)
@@ -371,6 +392,10 @@ def _names_speaker(context: str) -> bool:
         if name.split()[0].lower() not in _NOT_NAMES:
             return True
     return False
+
+
+def _tagged(tree: HtmlElement | Page, *tags: str) -> Iterable[HtmlElement]:
+    return tree.elements(*tags) if isinstance(tree, Page) else tree.iter(*tags)
 
 
 def _entries_after(heading: HtmlElement) -> list[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 NUMBER = "number"
 STRONG = "strong"
@@ -138,8 +139,12 @@ ZH_NUMBER_WORDS = dict(enumerate("零一二三四五六七八九十"))
 _SENTENCE_START = re.compile(r"(?:^|[:.?!]\s+)([A-Za-z][\w'\-]*)")
 
 
+@lru_cache(maxsize=1 << 15)
 def _stem(word: str) -> str:
-    """Crude English stem: cure/cures/cured/curing -> "cur"; known families by table."""
+    """Crude English stem: cure/cures/cured/curing -> "cur"; known families by table.
+
+    Cached: a body repeats its words, and pages share most of their vocabulary.
+    """
     word = word.lower().strip("'-").replace("\u2019", "'")
     if word.endswith("'s"):
         word = word[:-2]
@@ -168,6 +173,16 @@ def _numbers(text: str) -> set[str]:
     return {n.replace(",", "") for n in _NUM.findall(text)}
 
 
+def _number_terms(headline: str, body: str, lang: str) -> list[KeyTerm]:
+    """The headline's numbers and whether the body has them; the body's own numbers are
+    collected only when the headline has some (most have none)."""
+    numbers = sorted(_numbers(headline))
+    if not numbers:
+        return []
+    body_numbers = _numbers(body)
+    return [KeyTerm(n, NUMBER, _number_found(n, body_numbers, body, lang)) for n in numbers]
+
+
 def headline_support(headline: str, body: str, lang: str) -> Support | None:
     """Key terms of ``headline`` and whether ``body`` has them; None without body or terms."""
     headline = unicodedata.normalize("NFKC", headline)
@@ -179,13 +194,9 @@ def headline_support(headline: str, body: str, lang: str) -> Support | None:
 
 
 def _en_terms(headline: str, body: str) -> list[KeyTerm]:
-    body_numbers = _numbers(body)
-    terms = [
-        KeyTerm(n, NUMBER, _number_found(n, body_numbers, body, "en"))
-        for n in sorted(_numbers(headline))
-    ]
-    body_stems = {_stem(w) for w in _EN_WORD.findall(body)}
+    terms = _number_terms(headline, body, "en")
     words = _EN_WORD.findall(headline)
+    body_stems = _body_stems(body, {_stem(w) for w in words})
     starts = set(_SENTENCE_START.findall(headline))
     title_case = sum(w[0].isupper() for w in words) > 0.6 * len(words)
     seen: set[str] = set()
@@ -204,6 +215,21 @@ def _en_terms(headline: str, body: str) -> list[KeyTerm]:
     return terms
 
 
+#: How the words the lemma table maps begin ("dying" -> "die" does not start with its stem).
+_LEMMA_STARTS = frozenset(word[:3] for word in _LEMMAS)
+
+
+def _body_stems(body: str, headline_stems: set[str]) -> set[str]:
+    """Stems of the body words that may match a headline stem, exactly or as a name prefix.
+
+    A stem is the start of its word (but for the lemma table), so only words sharing
+    their first three letters with a headline stem need stemming: most of a long body
+    is skipped.
+    """
+    starts = {stem[:3] for stem in headline_stems} | _LEMMA_STARTS
+    return {_stem(w) for w in set(_EN_WORD.findall(body)) if w[:3].lower() in starts}
+
+
 def _stem_found(stem: str, kind: str, body_stems: set[str]) -> bool:
     """Exact stem; names also as a prefix (Europe -> European, German -> Germany)."""
     if stem in body_stems:
@@ -216,11 +242,7 @@ def _bigrams(text: str) -> set[str]:
 
 
 def _zh_terms(headline: str, body: str) -> list[KeyTerm]:
-    body_numbers = _numbers(body)
-    terms = [
-        KeyTerm(n, NUMBER, _number_found(n, body_numbers, body, "zh"))
-        for n in sorted(_numbers(headline))
-    ]
+    terms = _number_terms(headline, body, "zh")
     quotes = [q for q in dict.fromkeys(_ZH_QUOTE.findall(headline)) if _CJK_RUN.search(q)]
     terms += [KeyTerm(q, NAME, q in body) for q in quotes]
     terms += [KeyTerm(w, STRONG, w in body) for w in ZH_STRONG if w in headline]

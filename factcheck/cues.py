@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from .text import LocalText, T
 
@@ -25,6 +26,8 @@ class Cue:
     pattern: re.Pattern[str]
     label: LocalText
     weight: float = 0.0  # log-odds added to the clickbait score (headline cues only)
+    #: Lower-case text every match starts with one of (bias cues); () when not known.
+    keywords: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -35,8 +38,15 @@ class CueHit:
     text: str
 
 
-def _cue(cue_id: str, category: str, regex: str, label: LocalText, weight: float = 0.0) -> Cue:
-    return Cue(cue_id, category, re.compile(regex, re.IGNORECASE), label, weight)
+def _cue(
+    cue_id: str,
+    category: str,
+    regex: str,
+    label: LocalText,
+    weight: float = 0.0,
+    keywords: tuple[str, ...] = (),
+) -> Cue:
+    return Cue(cue_id, category, re.compile(regex, re.IGNORECASE), label, weight, keywords)
 
 
 def find_cues(cues: Iterable[Cue], text: str) -> list[CueHit]:
@@ -179,9 +189,35 @@ def shouts(capitals: list[str] | tuple[str, ...]) -> bool:
 # -- step 6: manipulative language ---------------------------------------------------------
 
 
-def _pair(cue_id: str, en: str, zh: str) -> tuple[Cue, Cue]:
+def _pair(
+    cue_id: str, en_words: tuple[str, ...], zh: tuple[str, ...], en_also: tuple[str, ...] = ()
+) -> tuple[Cue, Cue]:
+    """An English and a Chinese cue for one bias category, from phrases (regex fragments):
+    ``en_words`` match as whole words, ``en_also`` and ``zh`` anywhere."""
     label = BIAS_LABELS[cue_id]
-    return (_cue(cue_id, cue_id, en, label), _cue(cue_id, cue_id, zh, label))
+    en_regex = "|".join([*en_also, rf"\b({'|'.join(en_words)})\b"])
+    return (
+        _cue(cue_id, cue_id, en_regex, label, keywords=_keywords((*en_also, *en_words))),
+        _cue(cue_id, cue_id, "|".join(zh), label, keywords=_keywords(zh)),
+    )
+
+
+_OPERATORS = frozenset("\\^$.|?*+()[]{}")
+
+
+def _keywords(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    """The literal text each phrase's matches start with, or () when a phrase starts with
+    an operator (then a text cannot be ruled out by looking for plain strings). A phrase
+    is one alternative: a top-level ``|`` would end its literal start too early."""
+    keywords = []
+    for phrase in phrases:
+        end = next((i for i, ch in enumerate(phrase) if ch in _OPERATORS), len(phrase))
+        if end < len(phrase) and phrase[end] in "?*{":
+            end -= 1  # "cures?" -> "cure": the quantifier makes the last letter optional
+        if end <= 0:
+            return ()
+        keywords.append(phrase[:end])
+    return tuple(dict.fromkeys(keywords))
 
 
 #: What each bias category means to a reader.
@@ -196,57 +232,69 @@ BIAS_LABELS: dict[str, LocalText] = {
     "miracle_cure": T("miracle-cure claims", "神奇疗效说法"),
 }
 
+# fmt: off
 _BIAS_PAIRS = (
     _pair(
         "fear",
-        r"\b(terrifying|deadly|killer|scary|frightening|horrifying|nightmare|dangerous|"
-        r"poison(ous)?|toxic|time bomb|silent killer|could kill|you could die)\b",
-        r"致命|致癌|可怕|恐怖|吓人|(?<!病)毒药|剧毒|夺命|杀手|定时炸弹|后果不堪设想|要命",
+        ("terrifying", "deadly", "killer", "scary", "frightening", "horrifying", "nightmare",
+         "dangerous", "poison(ous)?", "toxic", "time bomb", "silent killer", "could kill",
+         "you could die"),
+        ("致命", "致癌", "可怕", "恐怖", "吓人", "(?<!病)毒药", "剧毒", "夺命", "杀手", "定时炸弹",
+         "后果不堪设想", "要命"),
     ),
     _pair(
         "outrage",
-        r"\b(outrageous|disgusting|disgrace(ful)?|scandal(ous)?|betrayal|shameful|evil|"
-        r"criminal|lies|liars?|fury|furious)\b",
-        r"无耻|可耻|丧心病狂|令人发指|愤怒|气愤|骗局|黑心|坑人|良心何在|天理难容",
+        ("outrageous", "disgusting", "disgrace(ful)?", "scandal(ous)?", "betrayal", "shameful",
+         "evil", "criminal", "lies", "liars?", "fury", "furious"),
+        ("无耻", "可耻", "丧心病狂", "令人发指", "愤怒", "气愤", "骗局", "黑心", "坑人", "良心何在",
+         "天理难容"),
     ),
     _pair(
         "urgency",
-        r"\b(act now|urgent(ly)?|before it'?s too late|immediately|right now|don'?t wait|"
-        r"hurry|last chance|breaking)\b",
-        r"紧急扩散|赶紧|马上|立刻|速看|删前|刻不容缓|十万火急|再不.{0,6}就晚了|趁还没删",
+        ("act now", "urgent(ly)?", "before it'?s too late", "immediately", "right now",
+         "don'?t wait", "hurry", "last chance", "breaking"),
+        ("紧急扩散", "赶紧", "马上", "立刻", "速看", "删前", "刻不容缓", "十万火急",
+         "再不.{0,6}就晚了", "趁还没删"),
     ),
     _pair(
         "absolute",
-        r"100\s?%|\b(always|never|guaranteed|completely cures?|totally|everyone knows|"
-        r"no doubt|proven to|without exception|permanently)\b",
-        r"100\s?%|百分之百|绝对|根治|包治百病|彻底治愈|永不复发|一定会|从来不|所有人都|无一例外|保证有效|保证治好",
+        ("always", "never", "guaranteed", "completely cures?", "totally", "everyone knows",
+         "no doubt", "proven to", "without exception", "permanently"),
+        (r"100\s?%", "百分之百", "绝对", "根治", "包治百病", "彻底治愈", "永不复发", "一定会",
+         "从来不", "所有人都", "无一例外", "保证有效", "保证治好"),
+        en_also=(r"100\s?%",),
     ),
     _pair(
         "us_vs_them",
-        r"\b(they want you|the elites?|big pharma|mainstream media|the establishment|"
-        r"wake up|sheeple|people like us|real americans|enemies)\b",
-        r"西医|洋药|资本家|既得利益|外国势力|他们不想让|醒醒吧|咱们老百姓|普通人被蒙在鼓里",
+        ("they want you", "the elites?", "big pharma", "mainstream media", "the establishment",
+         "wake up", "sheeple", "people like us", "real americans", "enemies"),
+        ("西医", "洋药", "资本家", "既得利益", "外国势力", "他们不想让", "醒醒吧", "咱们老百姓",
+         "普通人被蒙在鼓里"),
     ),
     _pair(
         "conspiracy",
-        r"\b(they don'?t want you to know|cover(ed)?[- ]up|hidden truth|suppressed|"
-        r"what doctors won'?t tell|the truth about|banned (video|study)|censored|secret)\b",
-        r"不敢说|不让说|不想让你知道|被封杀|被隐瞒|隐瞒|内幕|真相|揭秘|删帖|封锁消息|专家都不说",
+        ("they don'?t want you to know", "cover(ed)?[- ]up", "hidden truth", "suppressed",
+         "what doctors won'?t tell", "the truth about", "banned (video|study)", "censored",
+         "secret"),
+        ("不敢说", "不让说", "不想让你知道", "被封杀", "被隐瞒", "隐瞒", "内幕", "真相", "揭秘",
+         "删帖", "封锁消息", "专家都不说"),
     ),
     _pair(
         "share_call",
-        r"\b(share (this|it|now|before)|forward (this|to)|spread the word|tell everyone|"
-        r"send this to)\b",
-        r"转发|扩散|分享给|告诉家人|给家人|让更多人知道|发给|传给",
+        ("share (this|it|now|before)", "forward (this|to)", "spread the word", "tell everyone",
+         "send this to"),
+        ("转发", "扩散", "分享给", "告诉家人", "给家人", "让更多人知道", "发给", "传给"),
     ),
     _pair(
         "miracle_cure",
-        r"\b(miracle|cures? (cancer|diabetes|covid|everything)|wonder (drug|cure)|"
-        r"melts? (fat|away)|detox|reverses? (aging|diabetes)|natural cure|"
-        r"kills? (cancer|the virus))\b",
-        r"神药|神奇功效|奇效|特效药|秘方|偏方|灵丹妙药|根治|杀死癌细胞|排毒|药到病除|包治|一周见效|立竿见影",
+        ("miracle", "cures? (cancer|diabetes|covid|everything)", "wonder (drug|cure)",
+         "melts? (fat|away)", "detox", "reverses? (aging|diabetes)", "natural cure",
+         "kills? (cancer|the virus)"),
+        ("神药", "神奇功效", "奇效", "特效药", "秘方", "偏方", "灵丹妙药", "根治", "杀死癌细胞",
+         "排毒", "药到病除", "包治", "一周见效", "立竿见影"),
     ),
 )
+# fmt: on
 
 BIAS_CUES: dict[str, tuple[Cue, ...]] = {
     "en": tuple(pair[0] for pair in _BIAS_PAIRS),
@@ -277,3 +325,37 @@ CAVEAT: dict[str, re.Pattern[str]] = {
     ),
     "zh": re.compile(r"仅供参考|遵医嘱|咨询医生|请咨询|在医生指导下|遵从医嘱|就医|专业医生"),
 }
+
+
+# -- fast case-insensitive search ------------------------------------------------------------
+
+
+#: Letters IGNORECASE takes for an ASCII letter that their lower case is not (ı ~ i, ſ ~ s).
+#: With İ (whose lower case is two characters) they are the only such code points: checked
+#: over all of Unicode with Python 3.11's re.
+_CASE_TRAPS = ("\u0131", "\u017f")
+
+
+def case_folded(text: str) -> str | None:
+    """``text`` lower-cased, or None when that would change what a pattern finds.
+
+    Python's case-insensitive matching is slow (2-3x). In the lower-cased text, the
+    lower-case pattern of :func:`case_sensitive` finds exactly the matches the original
+    finds in ``text`` with IGNORECASE, at the same positions, unless a letter lower-cases
+    to two characters (İ) or is one of :data:`_CASE_TRAPS`.
+    """
+    lower = text.lower()
+    if len(lower) != len(text) or any(trap in text for trap in _CASE_TRAPS):
+        return None
+    return lower
+
+
+@cache
+def case_sensitive(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """``pattern`` without IGNORECASE, for :func:`case_folded` text; ``^`` also matches at
+    each line start. None unless every cased letter of the pattern is a lower-case ASCII
+    letter (others have case rules of their own)."""
+    cased = (ch for ch in pattern.pattern if ch.lower() != ch.upper())
+    if not all("a" <= ch <= "z" for ch in cased):
+        return None
+    return re.compile(pattern.pattern, (pattern.flags & ~re.IGNORECASE) | re.MULTILINE)

@@ -16,8 +16,11 @@ from urllib.parse import urldefrag, urljoin
 
 from .domains import registered_domain
 from .linkkinds import LinkClass, classify_url, is_widget_link
+from .markup import itemprop_elements
 
 if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
     from .page import Page
     from .sources import SourceDB
 
@@ -26,10 +29,13 @@ SCOPE_ARTICLE = "article"
 SCOPE_PAGE = "page"  # information only: links anywhere on the page
 SCOPE_NONE = "none"
 
-_ARTICLE_LINKS = (
-    '//*[@id="js_content"]//a[@href] | //article//a[@href] | //main//a[@href]'
-    ' | //*[@itemprop="articleBody"]//a[@href]'
-)
+#: Links inside an article container, by container; only the containers the page can have
+#: are searched (each ``//*[@attr]`` part is a walk over the whole tree).
+_CONTAINER_LINKS = {
+    "element": "//article//a[@href] | //main//a[@href]",
+    "wechat": '//*[@id="js_content"]//a[@href]',
+    "microdata": '//*[@itemprop="articleBody"]//a[@href]',
+}
 MAX_LINKS = 400  # classified per page; a link farm cannot make the step slow
 
 
@@ -91,7 +97,7 @@ def _scope(page: Page, seen: dict[str, LinkClass], in_main: list[str]) -> tuple[
     if not seen:
         return SCOPE_NONE, []
     article = []
-    for a in page.tree.xpath(_ARTICLE_LINKS):
+    for a in _article_links(page):
         href = (a.get("href") or "").strip()
         if href.startswith("//"):  # protocol-relative; relative links are same-site anyway
             href = urljoin(page.address or "https:", href)
@@ -101,3 +107,15 @@ def _scope(page: Page, seen: dict[str, LinkClass], in_main: list[str]) -> tuple[
     if article:
         return SCOPE_ARTICLE, article
     return SCOPE_PAGE, list(seen)
+
+
+def _article_links(page: Page) -> list[HtmlElement]:
+    """``<a href>`` inside ``<article>``, ``<main>``, WeChat's ``#js_content`` or
+    ``itemprop=articleBody``, in page order (one XPath union: it sorts and de-duplicates)."""
+    parts = [_CONTAINER_LINKS["element"]]
+    if "js_content" in page.html:  # the id cannot be there without the word in the source
+        parts.append(_CONTAINER_LINKS["wechat"])
+    if any(el.get("itemprop") == "articleBody" for el in itemprop_elements(page)):
+        parts.append(_CONTAINER_LINKS["microdata"])
+    found = page.tree.xpath(" | ".join(parts))
+    return found if isinstance(found, list) else []

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
-from urllib.parse import quote, urljoin
+from urllib.parse import quote
+
+from .page import resolve_url, url_origin
 
 if TYPE_CHECKING:
     from .page import Page
@@ -48,30 +50,35 @@ def main_images(page: Page, limit: int = MAX_IMAGES) -> list[tuple[str, str]]:
         if value:
             found.append((value, key.split(":image")[0] + ":image"))
             break
-    for count, img in enumerate(page.tree.iter("img")):
+    for count, img in enumerate(page.elements("img")):
         if count >= 30:
             break
         lazy = img.get("data-src")  # WeChat and other lazy loaders keep the real URL here
         src = lazy or img.get("src") or ""
         if src and not src.startswith("data:") and not any(s in src.lower() for s in _SKIP):
             found.append((src, "wechat" if lazy and "mmbiz" in lazy else "content"))
-    return _absolute_unique(page, found)[:limit]
+    return _absolute_unique(page, found, limit)
 
 
 def image_searches(page: Page, limit: int = MAX_IMAGES) -> tuple[ImageSearch, ...]:
-    return tuple(
-        ImageSearch(
-            url, origin, tuple((name, tpl.format(url=quote(url, safe=""))) for name, tpl in ENGINES)
-        )
-        for url, origin in main_images(page, limit)
-    )
+    return tuple(_searches(url, origin) for url, origin in main_images(page, limit))
 
 
-def _absolute_unique(page: Page, found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+def _searches(url: str, origin: str) -> ImageSearch:
+    quoted = quote(url, safe="")  # once for all the engines
+    return ImageSearch(url, origin, tuple((name, tpl.format(url=quoted)) for name, tpl in ENGINES))
+
+
+def _absolute_unique(page: Page, found: list[tuple[str, str]], limit: int) -> list[tuple[str, str]]:
+    """The first ``limit`` distinct absolute http(s) URLs (the rest are never shown)."""
     out: dict[str, str] = {}
+    base = page.address or ""
+    base_origin = url_origin(base)
     for src, origin in found:
+        if len(out) >= limit:
+            break
         try:
-            absolute = urljoin(page.address or "", src.strip())
+            absolute = resolve_url(base, src.strip(), base_origin)
         except ValueError:
             continue
         if absolute.startswith("//"):

@@ -132,6 +132,8 @@ class _Form:
     official: frozenset[str]
     flat: frozenset[str]  # who.int -> {whoint, who-int}
     flat_skeletons: frozenset[str]
+    flat_prefixes: tuple[str, ...]  # "whoint-", "who-int-" ...: a name starting with one
+    flat_suffixes: tuple[str, ...]  # "-whoint", "-who-int" ...: a name ending with one
     flat_aliases: tuple[tuple[str, str], ...]  # (squashed alias, alias), 10+ letters
     core: str  # the registered name: "who"; "" for a sub-site such as wjw.beijing.gov.cn
     core_skeleton: str
@@ -146,6 +148,10 @@ class _Host:
     candidates: frozenset[str]
     suffix: str
     name: str  # registered name: "who-int" for who-int.org
+    name_skeleton: str
+    squashed: str  # the name without hyphens
+    tokens: tuple[str, ...]  # the name cut at hyphens
+    token_skeletons: frozenset[str]
     labels: tuple[str, ...]
     label_skeletons: frozenset[str]
     sub_labels: tuple[str, ...]  # labels left of the registered domain
@@ -167,6 +173,8 @@ def _form(target: Target) -> _Form:
         official=frozenset(target.official),
         flat=flat,
         flat_skeletons=frozenset(_skeleton(v) for v in flat),
+        flat_prefixes=tuple(v + "-" for v in flat),
+        flat_suffixes=tuple("-" + v for v in flat),
         flat_aliases=tuple((f, a) for f, a in aliases if len(f) >= 10),
         core=core,
         core_skeleton=_skeleton(core),
@@ -180,11 +188,17 @@ def _digest(host: str) -> _Host:
     labels = tuple(host.split("."))
     sub = host[: -len(base)].rstrip(".").split(".") if host != base else []
     left = f".{host[: -len(suffix) - 1]}." if suffix and host.endswith("." + suffix) else ""
+    name = _name_part(host, suffix)
+    tokens = tuple(name.split("-"))
     return _Host(
         host=host,
         candidates=frozenset(domain_candidates(host)),
         suffix=suffix,
-        name=_name_part(host, suffix),
+        name=name,
+        name_skeleton=_skeleton(name),
+        squashed=name.replace("-", ""),
+        tokens=tokens,
+        token_skeletons=frozenset(_skeleton(t) for t in tokens),
         labels=labels,
         label_skeletons=frozenset(_skeleton(label) for label in labels),
         sub_labels=tuple(sub),
@@ -246,14 +260,14 @@ def _resembles(h: _Host, form: _Form) -> Lookalike | None:
     """The checks on the registered name (the label before the public suffix)."""
     name = h.name
     if (
-        any(label in form.flat for label in h.labels)
+        not form.flat.isdisjoint(h.labels)
         or not h.label_skeletons.isdisjoint(form.flat_skeletons)
-        or any(name.startswith(v + "-") or name.endswith("-" + v) for v in form.flat)
+        or name.startswith(form.flat_prefixes)
+        or name.endswith(form.flat_suffixes)
     ):
         return Lookalike(form.target, "spelled_out", _evidence(h, form), True)
-    squashed = name.replace("-", "")
     for flat_alias, alias in form.flat_aliases:
-        if flat_alias in squashed:
+        if flat_alias in h.squashed:
             evidence = f"{_evidence(h, form)}; name: {alias}"
             return Lookalike(form.target, "name_in_domain", evidence, True)
     if not form.core or (name == form.core and h.suffix == form.suffix):
@@ -269,17 +283,16 @@ def _name_resembles(h: _Host, form: _Form) -> Lookalike | None:
         if h.suffix.startswith(form.suffix + "."):
             return None  # unicef.org.uk beside unicef.org: the usual national-affiliate pattern
         return Lookalike(target, "other_tld", evidence, distinctive)
-    if _skeleton(name) == form.core_skeleton:
+    if h.name_skeleton == form.core_skeleton:
         return Lookalike(target, "homoglyph", evidence, True)
     if (len(core) >= 3 and _one_edit_apart(name, core)) or (
-        len(core) >= 8 and abs(len(name) - len(core)) <= 2 and _distance(name, core) == 2
+        len(core) >= 8 and abs(len(name) - len(core)) <= 2 and _two_edits_apart(name, core)
     ):
         same_suffix = h.suffix == form.suffix
         return Lookalike(target, "typo", evidence, target.institution and same_suffix)
-    tokens = name.split("-")
-    if core in tokens or (len(core) >= 5 and (name.startswith(core) or name.endswith(core))):
+    if core in h.tokens or (len(core) >= 5 and (name.startswith(core) or name.endswith(core))):
         return Lookalike(target, "added_words", evidence, distinctive)
-    if not name.isascii() and form.core_skeleton in {_skeleton(t) for t in tokens}:
+    if not name.isascii() and form.core_skeleton in h.token_skeletons:
         return Lookalike(target, "homoglyph", evidence, True)  # mixed scripts: deliberate
     return None
 
@@ -336,6 +349,15 @@ def _one_edit_apart(a: str, b: str) -> bool:
     return longer[i + 1 :] == shorter[i:]
 
 
+def _two_edits_apart(a: str, b: str) -> bool:
+    """Exactly two edits apart. An edit removes at most one of the letters missing from the
+    other string, so a pair with three or more such letters is ruled out before the
+    quadratic :func:`_distance` (nearly every pair an unrelated host makes)."""
+    if len(set(a) - set(b)) > 2 or len(set(b) - set(a)) > 2:
+        return False
+    return _distance(a, b) == 2
+
+
 def _distance(a: str, b: str) -> int:
     """Optimal string alignment distance (Damerau-Levenshtein with adjacent swaps)."""
     if abs(len(a) - len(b)) > 2:
@@ -354,47 +376,81 @@ def _distance(a: str, b: str) -> int:
     return prev[-1]
 
 
-def judge_domain(host: str, named_text: str, db: SourceDB) -> Lookalike | None:
+def judge_domain(host: str, named_text: str | Callable[[], str], db: SourceDB) -> Lookalike | None:
     """The verdict step 1 uses: the first strong lookalike, else a weak one whose
-    institution ``named_text`` (title, site name, logo alt, opening text) names."""
+    institution ``named_text`` (title, site name, logo alt, opening text) names.
+
+    ``named_text`` may be a function: it is called only when a weak lookalike needs it."""
     found = domain_lookalikes(host, db)
     strong = next((f for f in found if f.strong), None)
-    if strong is not None:
+    if strong is not None or not found:
         return strong
-    return next((f for f in found if names_any(named_text, f.target.aliases)), None)
+    text = named_text() if callable(named_text) else named_text
+    return next((f for f in found if names_any(text, f.target.aliases)), None)
 
 
 def claimed_identity(
     host: str, self_names: Iterable[tuple[str, str]], db: SourceDB
 ) -> Lookalike | None:
     """A page that calls itself an institution (site name, title suffix, header logo) on a
-    domain that is not that institution's. ``self_names`` is ``(where, text)`` pairs."""
+    domain that is not that institution's. ``self_names`` is ``(where, text)`` pairs.
+
+    Targets are tried in order: an earlier target that ``host`` officially belongs to wins
+    over a later name match (the institution's own site), as does the first name given."""
     host = _decode_idna(host.lower().rstrip("."))
     if not host or _trusted(host, db):
         return None
+    all_targets = targets(db)
     candidates = set(domain_candidates(host))
+    own = next((i for i, t in enumerate(all_targets) if candidates.intersection(t.official)), None)
+    index: _NameIndex = _per_db(db, "name_index", _NameIndex.build)
     for where, text in self_names:
         name = _LOGO_WORDS.sub("", text).strip()
         if not name:
             continue
-        for target in targets(db):
-            if candidates & set(target.official):
-                return None  # the institution's own site
-            if any(_same_name(name, alias) for alias in (*target.aliases, target.name.en)):
-                evidence = f"{where} “{text}” on {host} (official: {target.domain})"
-                return Lookalike(target, "site_name", evidence, True)
+        hit = index.first(name)
+        if own is not None and (hit is None or own <= hit):
+            return None  # the institution's own site
+        if hit is not None:
+            target = all_targets[hit]
+            evidence = f"{where} “{text}” on {host} (official: {target.domain})"
+            return Lookalike(target, "site_name", evidence, True)
     return None
 
 
 _LOGO_WORDS = re.compile(r"(?i)\s*(?:official\s+)?(?:logo|徽标|标志|标识)\s*$")
 
 
-def _same_name(text: str, alias: str) -> bool:
-    if len(alias) < 2:
-        return False
-    if alias.isascii() and alias.isupper():
-        return text == alias
-    return text.casefold() == alias.casefold()
+@dataclass(frozen=True, slots=True)
+class _NameIndex:
+    """Every target's names (aliases and English name), to the position of the first target
+    with that name. Acronyms (all capitals) match exactly, other names ignore case."""
+
+    exact: dict[str, int]
+    folded: dict[str, int]
+
+    @classmethod
+    def build(cls, db: SourceDB) -> _NameIndex:
+        exact: dict[str, int] = {}
+        folded: dict[str, int] = {}
+        for position, target in enumerate(targets(db)):
+            for alias in (*target.aliases, target.name.en):
+                if len(alias) < 2:
+                    continue
+                if alias.isascii() and alias.isupper():
+                    exact.setdefault(alias, position)
+                else:
+                    folded.setdefault(alias.casefold(), position)
+        return cls(exact, folded)
+
+    def first(self, name: str) -> int | None:
+        """The position of the first target named ``name``, if any."""
+        hits = [
+            hit
+            for hit in (self.exact.get(name), self.folded.get(name.casefold()))
+            if hit is not None
+        ]
+        return min(hits) if hits else None
 
 
 def names_any(text: str, aliases: Iterable[str]) -> bool:

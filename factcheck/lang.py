@@ -8,6 +8,9 @@ languages (German, French ...). Anything else is "other" rather than a guess.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _KANA_HANGUL = re.compile(r"[\u3040-\u30ff\uac00-\ud7af]")
@@ -36,6 +39,10 @@ _OTHER_FUNCTION_WORDS = frozenset(
         "yang dan ini itu dengan untuk tidak dari dalam akan pada juga ke"
     )
 )
+#: Other languages' function words that English does not share (one letter ones excluded).
+_FOREIGN_ONLY = frozenset(
+    w for w in _OTHER_FUNCTION_WORDS if len(w) > 1 and w not in _EN_FUNCTION_WORDS
+)
 _NON_ENGLISH_LETTERS = re.compile(r"[\u00c0-\u024f]")
 
 OTHER = "other"
@@ -47,39 +54,67 @@ def detect_language(text: str, *, declared: str | None = None) -> str:
     ``declared`` (the page's ``<html lang>``) only decides when the text is too short to
     judge; the text itself wins otherwise, because CMS templates often declare the wrong one.
     """
-    sample = text[:5000]
-    cjk = len(_CJK.findall(sample))
-    kana = len(_KANA_HANGUL.findall(sample))
-    words = _LATIN_WORD.findall(sample)
-    if cjk + kana + len(words) < 4:
+    counts = _count(text[:5000])
+    cjk, kana, words = counts.cjk, counts.kana, counts.words
+    if cjk + kana + words < 4:
         return _from_declared(declared)
     if kana > cjk * 0.2 and kana > 5:
         return OTHER  # Japanese or Korean
-    if cjk >= 10 and cjk >= len(words):
+    if cjk >= 10 and cjk >= words:
         return "zh"
     if not words:
         return "zh" if cjk else _from_declared(declared)
-    lower = [w.lower() for w in words]
-    english = sum(w in _EN_FUNCTION_WORDS for w in lower)
-    foreign = sum(
-        len(w) > 1 and w in _OTHER_FUNCTION_WORDS and w not in _EN_FUNCTION_WORDS for w in lower
-    )
-    accented = sum(bool(_NON_ENGLISH_LETTERS.search(w)) for w in words)
-    share = english / len(words)
+    english, foreign, accented = counts.english, counts.foreign, counts.accented
+    share = english / words
     # Sports results and lists are thin on function words: with no foreign function word
     # and no accented letter, a lower share of English ones still decides.
     enough = (
         share >= 0.12
-        or len(words) < 12
+        or words < 12
         or (not foreign and not accented and english >= 3 and share >= 0.015)
     )
     if english > foreign and english > accented and enough:
         return "en"
     if cjk >= 4:
         return "zh"
-    if len(words) >= 12 or foreign or accented:
+    if words >= 12 or foreign or accented:
         return OTHER
     return _short_text(declared)
+
+
+@dataclass(frozen=True)
+class _Counts:
+    """What detection looks at in a sample: script counts and function-word counts."""
+
+    cjk: int  # CJK ideographs
+    kana: int  # Japanese kana and Korean hangul
+    words: int  # Latin-script words
+    english: int  # English function words among them
+    foreign: int  # function words of other Latin-script languages (not also English)
+    accented: int  # words with a letter outside A-Z
+
+
+@lru_cache(maxsize=32)
+def _count(sample: str) -> _Counts:
+    """Counted once per sample: the page's language and the checks that look again at
+    the same title and body (:func:`language_of`) share the work."""
+    words = _LATIN_WORD.findall(sample)
+    lowered = Counter(map(str.lower, words))
+    return _Counts(
+        cjk=len(_CJK.findall(sample)),
+        kana=len(_KANA_HANGUL.findall(sample)),
+        words=len(words),
+        english=sum(lowered[w] for w in _EN_FUNCTION_WORDS & lowered.keys()),
+        foreign=sum(lowered[w] for w in _FOREIGN_ONLY & lowered.keys()),
+        accented=_accented_words(words, sample),
+    )
+
+
+def _accented_words(words: list[str], sample: str) -> int:
+    """Words with a letter outside A-Z; most English samples have none, found in one search."""
+    if not _NON_ENGLISH_LETTERS.search(sample):
+        return 0
+    return sum(bool(_NON_ENGLISH_LETTERS.search(w)) for w in words)
 
 
 def _short_text(declared: str | None) -> str:

@@ -1,15 +1,13 @@
-"""The whole document as one flat string, for labelled values (bylines, 发布时间, "Published").
+"""Whole-tree views for the author and date steps: the page's flat text and its microdata.
 
 Labels and their values often sit in different elements ("Published <time>May 1</time>")
-and outside the main text, so the checks search the text of the whole tree. lxml's text
-serialisation is the cheapest way to get it (well under a millisecond on a large page);
-it is computed once per page and shared by the author and date steps.
+and outside the main text, so the checks search the text of the whole tree. Both views are
+computed once per page, on the :class:`~factcheck.page.Page` (so they live and die with it).
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from lxml import etree
@@ -20,25 +18,12 @@ if TYPE_CHECKING:
 
 def flat_text(page: Page) -> str:
     """Every text node of the page, in order (script text included: cheap to skip in regexes)."""
-    return _flat_text(page.tree)
-
-
-@lru_cache(maxsize=4)
-def _flat_text(tree: etree._Element) -> str:
-    try:
-        return str(etree.tostring(tree, method="text", encoding="unicode"))
-    except (ValueError, etree.LxmlError):  # pragma: no cover - lxml refuses odd trees
-        return ""
+    return page.flat_text
 
 
 def itemprop_elements(page: Page) -> tuple[etree._Element, ...]:
     """Elements carrying microdata ``itemprop`` (one scan, shared by the author and date steps)."""
-    return _itemprop_elements(page.tree)
-
-
-@lru_cache(maxsize=4)
-def _itemprop_elements(tree: etree._Element) -> tuple[etree._Element, ...]:
-    return tuple(tree.xpath("//*[@itemprop]"))
+    return page.itemprop_elements
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")

@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import trafilatura
+from lxml import etree
 from lxml.html import HtmlElement, document_fromstring
 
 from .domains import host_of, registered_domain
@@ -29,6 +30,20 @@ log = logging.getLogger(__name__)
 MAX_HTML_CHARS = 5_000_000
 
 _SPACES = re.compile(r"\s+")
+_WECHAT_TITLE_XPATHS = (
+    ("activity-name", '//*[@id="activity-name"]'),
+    ("rich_media_title", '//h1[contains(@class, "rich_media_title")]'),
+)
+
+#: Tags the checks read element by element (links, images, scripts, meta, time, reference
+#: markers, headings). Each ``tree.iter(tag)`` is a walk over the whole tree; one walk for
+#: all of them costs little more than one of those.
+INDEXED_TAGS = frozenset(
+    {"a", "img", "script", "meta", "time", "sup", "strong", "b", "dt", "summary"}
+    | {"h1", "h2", "h3", "h4", "h5", "h6"}
+)
+#: From the root element down: a little cheaper than ``//*[@itemprop]`` (same elements).
+_ITEMPROP = etree.XPath("descendant-or-self::*[@itemprop]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,10 +51,19 @@ class PageLink:
     """An ``<a href>`` resolved against the page URL."""
 
     url: str
-    text: str
     host: str
     in_main_text: bool
     rel: str = ""
+    element: HtmlElement | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def text(self) -> str:
+        """Anchor text, white space collapsed, at most 200 characters.
+
+        Read from the element on demand: it costs more than the rest of the link, and most
+        readers of ``page.links`` only need the URL.
+        """
+        return clean_text(self.element.text_content())[:200] if self.element is not None else ""
 
     @property
     def domain(self) -> str:
@@ -138,7 +162,7 @@ class Page:
     def meta(self) -> dict[str, list[str]]:
         """``<meta>`` values by lower-cased name/property/itemprop, in page order."""
         found: dict[str, list[str]] = {}
-        for el in self.tree.iter("meta"):
+        for el in self.elements("meta"):
             key = el.get("name") or el.get("property") or el.get("itemprop") or ""
             value = (el.get("content") or "").strip()
             if key and value:
@@ -156,7 +180,9 @@ class Page:
     @cached_property
     def title(self) -> str:
         """Headline: WeChat's title element, then og:title, then trafilatura's title."""
-        for xpath in ('//*[@id="activity-name"]', '//h1[contains(@class, "rich_media_title")]'):
+        for marker, xpath in _WECHAT_TITLE_XPATHS:
+            if marker not in self.html:  # a substring test is far cheaper than a tree walk
+                continue
             nodes = self.tree.xpath(xpath)
             if nodes:
                 text = clean_text(nodes[0].text_content())
@@ -167,7 +193,7 @@ class Page:
     @cached_property
     def text(self) -> str:
         """Main text; WeChat's ``#js_content`` when present (its body is script-hidden)."""
-        nodes = self.tree.xpath('//*[@id="js_content"]')
+        nodes = self.tree.xpath('//*[@id="js_content"]') if "js_content" in self.html else []
         if nodes:
             wechat = nodes[0].text_content().strip()
             if wechat:
@@ -190,14 +216,15 @@ class Page:
         """Every ``<a href>`` with an http(s) target, resolved, in page order."""
         main = {href for href, _ in self.extraction.main_links}
         base = self.address or ""
+        origin = url_origin(base)
         out = []
         hosts: dict[str, str] = {}  # netloc -> host: pages repeat a few hosts many times
-        for a in self.tree.iter("a"):
+        for a in self.elements("a"):
             href = (a.get("href") or "").strip()
             if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")):
                 continue
             plain = _is_absolute(href) and not href.endswith(("?", "#"))
-            absolute = urljoin(base, href) if base and not plain else href
+            absolute = resolve_url(base, href, origin) if base and not plain else href
             if not _is_absolute(absolute):
                 continue
             netloc = absolute.split("/", 3)[2]
@@ -207,23 +234,98 @@ class Page:
             out.append(
                 PageLink(
                     url=absolute,
-                    text=clean_text(a.text_content())[:200],
                     host=host,
                     in_main_text=href in main or absolute in main,
                     rel=(a.get("rel") or "").lower(),
+                    element=a,
                 )
             )
         return tuple(out)
 
+    # -- whole-tree views shared by the checks ----------------------------------------------
+
+    def elements(self, *tags: str) -> tuple[HtmlElement, ...]:
+        """Elements with any of ``tags``, in document order, as ``tree.iter(*tags)`` finds
+        them; for the :data:`INDEXED_TAGS` from one walk shared by every caller."""
+        if not INDEXED_TAGS.issuperset(tags):
+            return tuple(self.tree.iter(*tags))
+        ordered, by_tag = self._tag_index
+        if len(tags) == 1:
+            return by_tag.get(tags[0], ())
+        wanted = frozenset(tags)
+        return tuple(el for el in ordered if el.tag in wanted)
+
+    @cached_property
+    def _tag_index(
+        self,
+    ) -> tuple[tuple[HtmlElement, ...], dict[str, tuple[HtmlElement, ...]]]:
+        ordered = tuple(self.tree.iter(*INDEXED_TAGS))
+        by_tag: dict[str, list[HtmlElement]] = {}
+        for el in ordered:
+            by_tag.setdefault(el.tag, []).append(el)
+        return ordered, {tag: tuple(found) for tag, found in by_tag.items()}
+
+    @cached_property
+    def flat_text(self) -> str:
+        """Every text node of the page, in order (script text included), as one string.
+
+        Labels and their values often sit in different elements ("Published <time>May
+        1</time>") and outside the main text, so bylines and dates are searched here. lxml's
+        text serialisation is the cheapest way to get it.
+        """
+        try:
+            return str(etree.tostring(self.tree, method="text", encoding="unicode"))
+        except (ValueError, etree.LxmlError):  # pragma: no cover - lxml refuses odd trees
+            return ""
+
+    @cached_property
+    def itemprop_elements(self) -> tuple[HtmlElement, ...]:
+        """Elements carrying microdata ``itemprop``, in document order."""
+        found = _ITEMPROP(self.tree)
+        return tuple(found) if isinstance(found, list) else ()
+
     @cached_property
     def scripts_text(self) -> str:
         """Inline script source (WeChat keeps account name and create time there)."""
-        return "\n".join(s.text or "" for s in self.tree.iter("script") if not s.get("src"))
+        scripts = self.elements("script")
+        return "\n".join(s.text or "" for s in scripts if not s.get("src"))
 
 
 def _is_absolute(url: str) -> bool:
     """An http(s) URL: ``urljoin`` returns it unchanged unless it ends in an empty ? or #."""
     return url[:8].lower().startswith(("http://", "https://"))
+
+
+#: What ``urljoin`` would rewrite in a root-relative href: dot segments, ``;params``, tabs and
+#: line breaks (removed), an empty query or fragment (dropped).
+_NOT_PLAIN_PATH = re.compile(r"/\.|[;\t\r\n]|\?#|[?#]$")
+
+
+def url_origin(base: str) -> str:
+    """``scheme://netloc`` of an http(s) base URL, as ``urljoin`` would write it; else ""."""
+    try:
+        parts = urlsplit(base)
+    except ValueError:
+        return ""
+    return (
+        f"{parts.scheme}://{parts.netloc}"
+        if parts.scheme in ("http", "https") and parts.netloc
+        else ""
+    )
+
+
+def resolve_url(base: str, href: str, origin: str | None = None) -> str:
+    """``urljoin(base, href)``, without its cost for the common root-relative href.
+
+    Most links of a page are ``/path?query``: joined to the base's origin they come out of
+    ``urljoin`` unchanged, so the parsing (two ``urlparse`` calls per link) is skipped for
+    them. Pass ``origin`` (:func:`url_origin` of ``base``) when resolving many hrefs.
+    """
+    if origin is None:
+        origin = url_origin(base)
+    if origin and href[:1] == "/" and href[1:2] != "/" and _NOT_PLAIN_PATH.search(href) is None:
+        return origin + href
+    return urljoin(base, href)
 
 
 def clean_text(text: str | None) -> str:

@@ -23,7 +23,7 @@ import os
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -626,6 +626,7 @@ def _account_key(name: str) -> str:
 
 
 _HAS_CJK = re.compile(r"[\u3400-\u9fff]")
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
 
 
 def alias_position(text: str, alias: str) -> int:
@@ -633,7 +634,28 @@ def alias_position(text: str, alias: str) -> int:
     word boundaries and case ("WHO" is not "who"); CJK aliases as substrings."""
     if not alias:
         return -1
-    if _HAS_CJK.search(alias):
+    if _is_cjk_alias(alias):
         return text.find(alias)
-    match = re.search(rf"(?<![A-Za-z0-9]){re.escape(alias)}(?![A-Za-z0-9])", text)
-    return match.start() if match else -1
+    return _word_position(text, alias)
+
+
+@lru_cache(maxsize=4096)
+def _is_cjk_alias(alias: str) -> bool:
+    return _HAS_CJK.search(alias) is not None
+
+
+def _word_position(text: str, word: str) -> int:
+    """The first ``word`` in ``text`` not glued to an ASCII letter or digit on either side.
+
+    Plain substring search (C speed) with the boundaries checked by hand: the same answer as
+    the regex ``(?<![A-Za-z0-9])word(?![A-Za-z0-9])``, several times faster on long texts.
+    """
+    start = text.find(word)
+    while start >= 0:
+        end = start + len(word)
+        before = text[start - 1] if start else ""
+        after = text[end] if end < len(text) else ""
+        if before not in _WORD_CHARS and after not in _WORD_CHARS:
+            return start
+        start = text.find(word, start + 1)
+    return -1

@@ -11,11 +11,14 @@ This step informs more than it judges: it weighs least in the overall score
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
+from itertools import accumulate
 from typing import Any
 
-from ..cues import BIAS_CUES, BIAS_LABELS, CAVEAT, MEDICAL_ADVICE
+from ..cues import BIAS_CUES, BIAS_LABELS, CAVEAT, MEDICAL_ADVICE, case_folded, case_sensitive
 from ..lang import language_of
 from ..page import Page
 from ..report import Finding, Status
@@ -156,11 +159,10 @@ class Reading:
 
 def read(text: str, lang: str) -> Reading:
     """Signals and findings for ``text`` in ``lang`` ("en" or "zh"); no page needed."""
-    sentences = split_sentences(text)
-    signals = find_signals(sentences, lang)
-    advice_lines = [s for s in sentences if MEDICAL_ADVICE[lang].search(s)]
-    match = CAVEAT[lang].search(text)
-    caveat = match.group(0) if match else ""
+    sentences = SentenceIndex(split_sentences(text))
+    signals = _signals(sentences, lang)
+    advice_lines = [s for s, _ in sentences.matching(MEDICAL_ADVICE[lang])]
+    caveat = _first_match(CAVEAT[lang], text)
     if advice_lines and not caveat:
         signals.append(Signal("advice_without_caveat", tuple(advice_lines[:MAX_EVIDENCE]), ()))
     calm = is_calm(signals)
@@ -168,8 +170,10 @@ def read(text: str, lang: str) -> Reading:
     if advice_lines and caveat:
         findings.append(_caveat_finding(caveat))
     if calm:
-        findings.append(_calm_finding(len(sentences), signals))
-    return Reading(len(sentences), tuple(signals), len(advice_lines), caveat, tuple(findings))
+        findings.append(_calm_finding(len(sentences.sentences), signals))
+    return Reading(
+        len(sentences.sentences), tuple(signals), len(advice_lines), caveat, tuple(findings)
+    )
 
 
 def split_sentences(text: str) -> list[str]:
@@ -178,13 +182,106 @@ def split_sentences(text: str) -> list[str]:
     return list(dict.fromkeys(sentences))  # the headline often repeats as the first line
 
 
+@dataclass(frozen=True)
+class SentenceIndex:
+    """Sentences joined into one text, so a pattern is run over the whole text once
+    instead of once per sentence (a page has hundreds of sentences)."""
+
+    sentences: tuple[str, ...]
+
+    def __init__(self, sentences: Sequence[str]) -> None:
+        object.__setattr__(self, "sentences", tuple(sentences))
+
+    @cached_property
+    def joined(self) -> str:
+        return "\n".join(self.sentences)
+
+    @cached_property
+    def folded(self) -> str | None:
+        """:attr:`joined` lower-cased for faster search, when that is exact (see cues)."""
+        return case_folded(self.joined)
+
+    @cached_property
+    def starts(self) -> list[int]:
+        """Where each sentence begins in :attr:`joined`."""
+        return list(accumulate((len(s) + 1 for s in self.sentences[:-1]), initial=0))
+
+    def matching(
+        self, pattern: re.Pattern[str], limit: int | None = None, keywords: tuple[str, ...] = ()
+    ) -> list[tuple[str, str]]:
+        """``(sentence, text matched)`` for the sentences ``pattern`` finds, in order, at most
+        ``limit``: exactly what searching each sentence would give, but each sentence is
+        searched only when a scan of the whole text proposes it (see :meth:`_candidates`)."""
+        found: list[tuple[str, str]] = []
+        for index in self._candidates(pattern, keywords):
+            own = pattern.search(self.sentences[index])
+            if own:
+                found.append((self.sentences[index], own.group(0)))
+                if len(found) == limit:
+                    break
+        return found
+
+    def _candidates(self, pattern: re.Pattern[str], keywords: tuple[str, ...]) -> Iterator[int]:
+        """Indices of the sentences that may match, in order: every sentence with a match.
+
+        Every match inside a sentence is also a match of the joined text (sentences are
+        separated by a newline, which ends words and lines) and starts with one of the
+        pattern's ``keywords`` (:class:`factcheck.cues.Cue`), when it has some. A match
+        running across two sentences only proposes the first, which is then searched alone.
+        """
+        if keywords and self.folded is not None and case_sensitive(pattern) is not None:
+            folded = self.folded
+            yield from sorted({self._sentence_at(at) for w in keywords for at in _finds(folded, w)})
+            return
+        text, scan = self._scanner(pattern)
+        position = 0
+        while (candidate := scan.search(text, position)) is not None:
+            index = self._sentence_at(candidate.start())
+            yield index
+            if index + 1 == len(self.sentences):
+                return
+            position = self.starts[index + 1]
+
+    def _scanner(self, pattern: re.Pattern[str]) -> tuple[str, re.Pattern[str]]:
+        """The text to scan and the pattern to scan it with: the fast lower-case pair when
+        exact, else the joined text with ``^`` matching at every sentence start."""
+        fast = case_sensitive(pattern)
+        if fast is not None and self.folded is not None:
+            return self.folded, fast
+        return self.joined, re.compile(pattern.pattern, pattern.flags | re.MULTILINE)
+
+    def _sentence_at(self, position: int) -> int:
+        return bisect_right(self.starts, position) - 1
+
+
+def _finds(text: str, word: str) -> Iterator[int]:
+    """Every position of ``word`` in ``text``."""
+    at = text.find(word)
+    while at != -1:
+        yield at
+        at = text.find(word, at + 1)
+
+
+def _first_match(pattern: re.Pattern[str], text: str) -> str:
+    """``pattern.search(text).group(0)`` or "", on the lower-cased text when that is exact."""
+    fast, folded = case_sensitive(pattern), case_folded(text)
+    if fast is not None and folded is not None:
+        match = fast.search(folded)
+        return text[match.start() : match.end()] if match else ""
+    match = pattern.search(text)
+    return match.group(0) if match else ""
+
+
 def find_signals(sentences: Sequence[str], lang: str) -> list[Signal]:
     """Each bias category present, with up to three sentences as evidence."""
+    return _signals(SentenceIndex(sentences), lang)
+
+
+def _signals(sentences: SentenceIndex, lang: str) -> list[Signal]:
     signals = []
     for cue in BIAS_CUES[lang]:
-        hits = [(s, m.group(0)) for s in sentences if (m := cue.pattern.search(s))]
-        if hits:
-            shown = hits[:MAX_EVIDENCE]
+        shown = sentences.matching(cue.pattern, MAX_EVIDENCE, cue.keywords)
+        if shown:
             signals.append(
                 Signal(cue.category, tuple(_trim(s) for s, _ in shown), tuple(m for _, m in shown))
             )

@@ -58,7 +58,7 @@ class EvidenceCheck(Check):
                     "未找到正文，无法检查其依据。",
                 ),
             )
-        found = analyse_text(text, page.tree)
+        found = analyse_text(text, page)
         supports = _supports(links, found, ctx.sources)
         data = _data(links, found, supports)
         if not supports and _is_short(text):

@@ -12,8 +12,11 @@ verify the claim where the institution really publishes.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 from urllib.parse import quote_plus
+
+from lxml.html import HtmlElement
 
 from ..domains import host_of, public_suffix, registered_domain
 from ..impersonation import (
@@ -147,7 +150,9 @@ def _official_tld_finding(host: str, impact: int) -> Finding:
 
 
 def _impersonation(page: Page, db: SourceDB, host: str) -> Lookalike | None:
-    return judge_domain(host, _named_text(page), db) or claimed_identity(
+    """The page's own words are gathered only when a verdict needs them (most pages never
+    do): the named text lazily, the self-names as a generator."""
+    return judge_domain(host, lambda: _named_text(page), db) or claimed_identity(
         host, _self_names(page), db
     )
 
@@ -155,17 +160,31 @@ def _impersonation(page: Page, db: SourceDB, host: str) -> Lookalike | None:
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—_]\s+|\s*[｜丨]\s*")
 
 
-def _self_names(page: Page) -> list[tuple[str, str]]:
+def _self_names(page: Page) -> Iterator[tuple[str, str]]:
     """What the page calls itself: site name, the title's last segment, header logos."""
-    names = [(key, page.meta_first(key)) for key in ("og:site_name", "application-name")]
+    for where, text in _self_name_candidates(page):
+        if text:
+            yield where, text
+
+
+def _self_name_candidates(page: Page) -> Iterator[tuple[str, str]]:
+    for key in ("og:site_name", "application-name"):
+        yield key, page.meta_first(key)
     segments = _TITLE_SEPARATORS.split(page.title)
     if len(segments) > 1:
-        names.append(("title", segments[-1].strip()))
-    for img in page.tree.xpath(
-        '//header//img[@alt] | //img[@alt][contains(@class, "logo") or contains(@id, "logo")]'
-    ):
-        names.append(("logo alt", img.get("alt") or ""))
-    return [(where, text) for where, text in names if text]
+        yield "title", segments[-1].strip()
+    for img in page.tree.iter("img"):
+        if _is_logo(img):
+            yield "logo alt", img.get("alt") or ""
+
+
+def _is_logo(img: HtmlElement) -> bool:
+    """An image with alt text inside ``<header>``, or with "logo" in its class or id."""
+    return img.get("alt") is not None and (
+        "logo" in (img.get("class") or "")
+        or "logo" in (img.get("id") or "")
+        or next(img.iterancestors("header"), None) is not None
+    )
 
 
 def _named_text(page: Page) -> str:
