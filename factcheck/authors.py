@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
-from .jsonld import node_types
+from .jsonld import ARTICLE_TYPES, node_types
 from .markup import flat_text, is_chinese, itemprop_elements
 
 if TYPE_CHECKING:
@@ -80,24 +80,6 @@ _ORG_WORDS = re.compile(
     r"(新华社|编辑部|中心|委员会|协会|学会|医院|大学|学院|研究所|研究院|日报|晚报|报社|杂志|"
     r"电视台|广播|公众号|平台|官方|卫健委|疾控|政府|办公室|集团|公司|工作室|网)$",
     re.IGNORECASE,
-)
-_ARTICLE_TYPES = frozenset(
-    [
-        "article",
-        "newsarticle",
-        "blogposting",
-        "reportagenewsarticle",
-        "scholarlyarticle",
-        "medicalscholarlyarticle",
-        "socialmediaposting",
-        "liveblogposting",
-        "techarticle",
-        "report",
-        "opinionnewsarticle",
-        "analysisnewsarticle",
-        "medicalwebpage",
-        "review",
-    ]
 )
 _PAGE_TYPES = frozenset(["webpage", "itempage", "profilepage", "qapage", "faqpage"])
 # Credentials and roles, longest first so 副主任医师 wins over 主任医师 and 医师.
@@ -373,7 +355,7 @@ def jsonld_contributors(page: Page) -> Iterator[Contributor]:
 
 def _main_nodes(page: Page) -> list[Mapping[str, Any]]:
     """Article-like nodes, else page-like nodes, else all: image credits stay out."""
-    for wanted in (_ARTICLE_TYPES, _PAGE_TYPES):
+    for wanted in (ARTICLE_TYPES, _PAGE_TYPES):
         chosen = [n for n in page.jsonld.nodes if wanted & {t.lower() for t in node_types(n)}]
         if chosen:
             return chosen

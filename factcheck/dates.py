@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from dateutil import parser as dateutil_parser
 
-from .jsonld import node_types
+from .jsonld import ARTICLE_TYPES, node_types
 from .markup import flat_text, is_chinese, itemprop_elements
 
 if TYPE_CHECKING:
@@ -38,26 +38,6 @@ _COMPACT = re.compile(r"(?<!\d)((?:19|20)\d\d)(\d\d)(\d\d)(?!\d)")
 _EPOCH = re.compile(r"^\s*(1\d{9})(\d{3})?\s*$")
 _HAS_MONTH_WORD = re.compile(r"[A-Za-z]{3}")
 
-_ARTICLE_TYPES = frozenset(
-    [
-        "article",
-        "newsarticle",
-        "blogposting",
-        "reportagenewsarticle",
-        "analysisnewsarticle",
-        "scholarlyarticle",
-        "medicalscholarlyarticle",
-        "socialmediaposting",
-        "liveblogposting",
-        "techarticle",
-        "report",
-        "posting",
-        "medicalwebpage",
-        "opinionnewsarticle",
-        "backgroundnewsarticle",
-        "review",
-    ]
-)
 _PAGE_TYPES = frozenset(["webpage", "itempage", "aboutpage", "faqpage", "qapage", "videoobject"])
 
 _META_PUBLISHED = (
@@ -257,7 +237,7 @@ def jsonld_signals(page: Page, latest: date | None = None) -> Iterator[DateSigna
 
 def _jsonld_rank(node: Any) -> int:
     types = {t.lower() for t in node_types(node)}
-    if types & _ARTICLE_TYPES:
+    if types & ARTICLE_TYPES:
         return 0
     if types & _PAGE_TYPES:
         return 1

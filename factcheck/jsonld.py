@@ -22,6 +22,29 @@ _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 Node = Mapping[str, Any]
 
+#: Lower-cased schema.org types of a page's main content node (article-like types and
+#: MedicalWebPage), where authors and dates of the page itself are declared.
+ARTICLE_TYPES = frozenset(
+    {
+        "article",
+        "newsarticle",
+        "blogposting",
+        "reportagenewsarticle",
+        "analysisnewsarticle",
+        "backgroundnewsarticle",
+        "opinionnewsarticle",
+        "scholarlyarticle",
+        "medicalscholarlyarticle",
+        "socialmediaposting",
+        "liveblogposting",
+        "techarticle",
+        "report",
+        "posting",
+        "medicalwebpage",
+        "review",
+    }
+)
+
 
 @dataclass(frozen=True)
 class JsonLd:
