@@ -233,7 +233,7 @@ def _platform_outcome(page: Page, db: SourceDB, platform: str, host: str) -> Ste
             impersonation_technique=fake.technique,
         )
         return StepOutcome(
-            findings=(_impersonation_finding(fake, f"{en}: {source.account}"),),
+            findings=(_impersonation_finding(fake, en),),  # fake.evidence names the account
             data=data,
             links=tuple(_verify_links(fake.official_domain, page.title)),
             status=Status.FAIL,
