@@ -22,6 +22,7 @@ from .domains import host_of, registered_domain
 from .errors import InvalidInputError
 from .jsonld import JsonLd
 from .lang import detect_language
+from .metadata import page_metadata
 from .report import Retrieval
 
 log = logging.getLogger(__name__)
@@ -353,22 +354,22 @@ def _parse(html: str, notes: list[str]) -> HtmlElement:
 
 
 def _extract(tree: HtmlElement, url: str | None) -> Extraction:
-    """One trafilatura call for text and metadata; metadata alone when there is no text."""
+    """One trafilatura text extraction plus its metadata steps (:mod:`factcheck.metadata`)."""
     doc: Any = None
+    meta: Any = None
     try:
+        meta = page_metadata(tree, url)
         doc = trafilatura.bare_extraction(
             tree,
-            url=url,
-            with_metadata=True,
+            url=url or meta.url,  # what bare_extraction does when it reads metadata itself
+            with_metadata=False,
             fast=True,
             include_comments=False,
             include_links=True,
         )
-        if doc is None:
-            doc = trafilatura.extract_metadata(tree, default_url=url)
     except Exception:  # trafilatura bug on odd markup: analyse without its output
         log.exception("trafilatura failed on %s", url)
-    if doc is None:
+    if meta is None:
         return Extraction("", "", "", "", "", "", "", ())
     body = getattr(doc, "body", None)
     main_links: tuple[tuple[str, str], ...] = ()
@@ -380,11 +381,11 @@ def _extract(tree: HtmlElement, url: str | None) -> Extraction:
         )
     return Extraction(
         text=(getattr(doc, "text", None) or "").strip(),
-        title=clean_text(getattr(doc, "title", None)),
-        author=clean_text(getattr(doc, "author", None)),
-        date=getattr(doc, "date", None) or "",
-        sitename=clean_text(getattr(doc, "sitename", None)),
-        description=clean_text(getattr(doc, "description", None)),
-        image=getattr(doc, "image", None) or "",
+        title=clean_text(meta.title),
+        author=clean_text(meta.author),
+        date=meta.date or "",
+        sitename=clean_text(meta.sitename),
+        description=clean_text(meta.description),
+        image=meta.image or "",
         main_links=main_links,
     )

@@ -1,0 +1,41 @@
+"""factcheck.metadata must give exactly what trafilatura.extract_metadata gives for every field
+the checks read, on every fixture page, and leave the shared tree untouched."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import trafilatura
+from lxml import etree
+
+from factcheck.metadata import page_metadata
+
+FIXTURES = sorted((Path(__file__).parent / "fixtures").glob("*.html"))
+FIELDS = ("title", "author", "date", "sitename", "description", "image", "url")
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.name)
+def test_same_fields_as_trafilatura(path):
+    html = path.read_bytes()
+    url = f"https://site.example.org/{path.name}"
+    ours = page_metadata(trafilatura.load_html(html), url)
+    theirs = trafilatura.extract_metadata(trafilatura.load_html(html), default_url=url)
+    assert {f: getattr(ours, f) for f in FIELDS} == {f: getattr(theirs, f) for f in FIELDS}
+
+
+def test_fixtures_exercise_the_fields():
+    found = {f: 0 for f in FIELDS}
+    for path in FIXTURES:
+        md = page_metadata(trafilatura.load_html(path.read_bytes()), "https://x.example.org/a")
+        for f in FIELDS:
+            found[f] += bool(getattr(md, f))
+    assert all(found[f] >= 3 for f in ("title", "author", "date", "sitename")), found
+
+
+def test_the_shared_tree_is_not_modified():
+    html = (Path(__file__).parent / "fixtures" / "engine_news_jsonld.html").read_bytes()
+    tree = trafilatura.load_html(html)
+    before = etree.tostring(tree)
+    page_metadata(tree, "https://www.reuters.com/x")
+    assert etree.tostring(tree) == before
