@@ -39,38 +39,6 @@ OVERLAY_ENV_VAR = "FACTCHECK_SOURCES_OVERLAY"
 IMPORTED_FILE = "data/sources_imported.tsv"
 COMPILED_FILE = "data/sources.compiled.json"
 
-#: Every kind an entry may have. Grouped below by what step 1 makes of them.
-KINDS = frozenset(
-    {
-        "health_authority",
-        "government",
-        "international_org",
-        "academic",
-        "hospital",
-        "journal",
-        "medical_association",
-        "fact_checker",
-        "reference",
-        "news",
-        "state_media",
-        "health_media",
-        "commercial",
-        "platform",
-        "blog",
-        "satire",
-        "unreliable",
-        "clickbait",
-        "bias",
-        "fake",
-        "conspiracy",
-        "junk_science",
-        "hate",
-        "rumor_mill",
-        "allowlisted",
-        "denylisted",
-        "unknown",
-    }
-)
 #: Kinds whose word carries weight on health: their lookalikes are impersonation.
 AUTHORITY_KINDS = frozenset(
     {
@@ -86,6 +54,24 @@ AUTHORITY_KINDS = frozenset(
 )
 FAKE_KINDS = frozenset({"fake", "conspiracy", "junk_science", "hate", "rumor_mill"})
 UNRELIABLE_KINDS = frozenset({"unreliable", "clickbait", "bias", "denylisted"})
+#: Every kind an entry may have (docs/sources.md says what step 1 makes of each).
+KINDS = (
+    AUTHORITY_KINDS
+    | FAKE_KINDS
+    | UNRELIABLE_KINDS
+    | {
+        "reference",
+        "news",
+        "state_media",
+        "health_media",
+        "commercial",
+        "platform",
+        "blog",
+        "satire",
+        "allowlisted",
+        "unknown",
+    }
+)
 PLATFORMS = frozenset(
     {
         "wechat",
