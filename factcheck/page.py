@@ -1,7 +1,7 @@
 """The page, parsed once and shared read-only by every check.
 
 A :class:`Page` holds one lxml tree and derives everything else from it lazily, at most
-once: trafilatura's extraction (main text and metadata in a single call), the JSON-LD
+once: trafilatura's extraction (main text, plus its metadata steps on the same tree), the JSON-LD
 nodes, the language, the links. Checks read these properties and never parse again.
 """
 
@@ -73,7 +73,7 @@ class PageLink:
 
 @dataclass(frozen=True)
 class Extraction:
-    """What trafilatura found: main text and metadata, from one call."""
+    """What trafilatura found on the shared tree: main text (one extraction) and metadata."""
 
     text: str
     title: str
