@@ -18,14 +18,21 @@ from trafilatura import metadata as trafilatura_metadata
 from trafilatura.settings import Document, set_date_params
 
 
-def page_metadata(tree: HtmlElement, url: str | None) -> Document:
-    """Title, author, date, site name, description, image and URL of ``tree`` (not modified)."""
+def page_metadata(tree: HtmlElement, url: str | None, *, thorough: bool = True) -> Document:
+    """Title, author, date, site name, description, image and URL of ``tree`` (not modified).
+
+    ``thorough=False`` reads only the meta tags and JSON-LD: the searches through the whole
+    page (title, author, htmldate) take seconds on trees of hundreds of thousands of elements.
+    """
     md = trafilatura_metadata.examine_meta(tree)
     if md.author and " " not in md.author:
         md.author = None  # trafilatura drops one-word authors (often a site handle)
     # trafilatura's JSON-LD reader has bugs on odd pages: keep the meta tags then
     with contextlib.suppress(Exception):
         md = trafilatura_metadata.extract_meta_json(tree, md)
+    if not thorough:
+        md.clean_and_trim()
+        return md
     if not md.title:
         md.title = trafilatura_metadata.extract_title(tree)
     if not md.author:

@@ -29,6 +29,9 @@ log = logging.getLogger(__name__)
 
 #: HTML larger than this is cut before parsing: pages worth analysing are far smaller.
 MAX_HTML_CHARS = 5_000_000
+#: trafilatura's main-text extraction takes seconds on trees this large (real article pages
+#: have at most ~10,000 elements); above it the page's plain text stands in for the main text.
+MAX_EXTRACTION_ELEMENTS = 30_000
 
 _SPACES = re.compile(r"\s+")
 _WECHAT_TITLE_XPATHS = (
@@ -353,20 +356,42 @@ def _parse(html: str, notes: list[str]) -> HtmlElement:
     return tree
 
 
+@dataclass(frozen=True)
+class _PlainText:
+    """Stand-in for trafilatura's document when the tree is too large to extract from."""
+
+    text: str
+    body: None = None
+
+
+def _too_large(tree: HtmlElement) -> bool:
+    """More than :data:`MAX_EXTRACTION_ELEMENTS` elements (stops counting there)."""
+    return any(count > MAX_EXTRACTION_ELEMENTS for count, _ in enumerate(tree.iter(), start=1))
+
+
 def _extract(tree: HtmlElement, url: str | None) -> Extraction:
     """One trafilatura text extraction plus its metadata steps (:mod:`factcheck.metadata`)."""
     doc: Any = None
     meta: Any = None
     try:
-        meta = page_metadata(tree, url)
-        doc = trafilatura.bare_extraction(
-            tree,
-            url=url or meta.url,  # what bare_extraction does when it reads metadata itself
-            with_metadata=False,
-            fast=True,
-            include_comments=False,
-            include_links=True,
-        )
+        too_large = _too_large(tree)
+        meta = page_metadata(tree, url, thorough=not too_large)
+        if too_large:
+            log.warning(
+                "%s has over %d elements: plain text instead of extraction",
+                url,
+                MAX_EXTRACTION_ELEMENTS,
+            )
+            doc = _PlainText(clean_text(tree.text_content())[:MAX_HTML_CHARS])
+        else:
+            doc = trafilatura.bare_extraction(
+                tree,
+                url=url or meta.url,  # what bare_extraction does when it reads metadata itself
+                with_metadata=False,
+                fast=True,
+                include_comments=False,
+                include_links=True,
+            )
     except Exception:  # trafilatura bug on odd markup: analyse without its output
         log.exception("trafilatura failed on %s", url)
     if meta is None:

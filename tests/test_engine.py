@@ -222,3 +222,16 @@ def test_public_api_is_small_and_explicit():
     assert "check_url" in factcheck.__all__ and "check_html" in factcheck.__all__
     for name in factcheck.__all__:
         assert hasattr(factcheck, name), name
+
+
+def test_huge_tree_is_read_as_plain_text_not_dropped(now):
+    from factcheck.page import MAX_EXTRACTION_ELEMENTS
+
+    sentence = "<p>Doctors don't want you to know: share this before they delete it!</p>"
+    html = "<html><head><title>Miracle cure</title></head><body>"
+    html += sentence * (MAX_EXTRACTION_ELEMENTS + 1_000) + "</body></html>"
+    page = Page.from_html(html, "https://example.org/huge")
+    assert "share this before they delete it" in page.text
+    report = analyse(page, now=now)
+    assert report.language == "en"
+    assert report.step("bias").status is not Status.UNKNOWN
