@@ -13,8 +13,9 @@ from pathlib import Path
 
 from factcheck.checks.bias import read
 
-from .clickbait import auc, recovery_articles
+from .clickbait import titled_recovery_articles
 from .common import Row
+from .common import auc_labelled as auc
 
 
 def _points(text: str, lang: str) -> tuple[int, int]:
@@ -51,7 +52,7 @@ def run(shared: Path) -> list[Row]:
         rows.append(_rows("bias-zh", "CHECKED Weibo posts (fake vs real)", items, "zh", "fake"))
     recovery = [
         (f"{r['title']}\n{r.get('body_text') or ''}", 1 if r["reliability"].strip() == "0" else 0)
-        for r in recovery_articles(data)
+        for r in titled_recovery_articles(data)
     ]
     if recovery:
         rows.append(

@@ -16,7 +16,6 @@ Every number is on headlines the shipped model never saw:
 
 from __future__ import annotations
 
-import csv
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -26,27 +25,8 @@ from factcheck.clickbait import LinearModel, load_model, score_headline, sigmoid
 from factcheck.cues import HEADLINE_CUES, find_cues, shouting_capitals, shouts
 from training.train_clickbait import Example, fit, load_en, load_zh, split
 
-from .common import Row
-
-
-def auc(labels: Sequence[int], scores: Sequence[float]) -> float:
-    """Area under the ROC curve (Mann-Whitney, ties count half)."""
-    pairs = sorted(zip(scores, labels, strict=True))
-    ranks = [0.0] * len(pairs)
-    i = 0
-    while i < len(pairs):
-        j = i
-        while j < len(pairs) and pairs[j][0] == pairs[i][0]:
-            j += 1
-        for k in range(i, j):
-            ranks[k] = (i + j + 1) / 2
-        i = j
-    pos = sum(labels)
-    neg = len(labels) - pos
-    if not pos or not neg:
-        return float("nan")
-    rank_sum = sum(r for r, (_, y) in zip(ranks, pairs, strict=True) if y)
-    return (rank_sum - pos * (pos + 1) / 2) / (pos * neg)
+from .common import Row, recovery_articles
+from .common import auc_labelled as auc
 
 
 def f1(labels: Sequence[int], scores: Sequence[float], threshold: float = 0.5) -> float:
@@ -124,18 +104,13 @@ def _news_txt_rows(data: Path, known: set[str]) -> list[Row]:
     ]
 
 
-def recovery_articles(data: Path) -> list[dict[str, str]]:
-    """ReCOVery's per-publisher CSVs (title, body_text, reliability, publisher ...)."""
-    csv.field_size_limit(1 << 30)
-    rows: list[dict[str, str]] = []
-    for path in sorted((data / "articles-en/dataset").glob("*/*.csv")):
-        with open(path, encoding="utf-8", newline="") as handle:
-            rows.extend(csv.DictReader(handle))
-    return [r for r in rows if (r.get("title") or "").strip()]
+def titled_recovery_articles(data: Path) -> list[dict[str, str]]:
+    """ReCOVery articles that have a title (``data`` is ``shared / "data"``)."""
+    return [r for r in recovery_articles(data.parent) if (r.get("title") or "").strip()]
 
 
 def _recovery_rows(data: Path) -> list[Row]:
-    articles = recovery_articles(data)
+    articles = titled_recovery_articles(data)
     if not articles:
         return []
     labels = [1 if r["reliability"].strip() == "0" else 0 for r in articles]

@@ -6,8 +6,11 @@ runs them all and prints one table. Modules never train on what they test.
 
 from __future__ import annotations
 
+import csv
 import gzip
 import os
+import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,3 +60,19 @@ def auc(scores_pos: list[float], scores_neg: list[float]) -> float:
     if not n_pos or not n_neg:
         return float("nan")
     return (rank_sum - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg)
+
+
+def auc_labelled(labels: Sequence[int], scores: Sequence[float]) -> float:
+    """:func:`auc` for parallel lists of 0/1 labels and scores (1 = positive)."""
+    pairs = list(zip(labels, scores, strict=True))
+    return auc([s for y, s in pairs if y], [s for y, s in pairs if not y])
+
+
+def recovery_articles(shared: Path) -> list[dict[str, str]]:
+    """Every row of ReCOVery's per-publisher CSVs (``reliability`` is per publisher)."""
+    csv.field_size_limit(sys.maxsize)
+    rows: list[dict[str, str]] = []
+    for path in sorted((shared / "data/articles-en/dataset").glob("*/*.csv")):
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows.extend(csv.DictReader(handle))
+    return rows

@@ -18,8 +18,9 @@ from pathlib import Path
 from factcheck.consistency import headline_support
 from training.train_clickbait import load_zh
 
-from .clickbait import auc, recovery_articles
+from .clickbait import titled_recovery_articles
 from .common import Row
+from .common import auc_labelled as auc
 
 ROTATE = 7  # control: headline i is paired with body i + ROTATE
 
@@ -77,7 +78,7 @@ def run(shared: Path) -> list[Row]:
     rows = _measure("consistency-zh", "HanCD Sina title+content", hancd, "zh", "标题党")
     recovery = [
         (r["title"].strip(), r.get("body_text") or "", 1 if r["reliability"].strip() == "0" else 0)
-        for r in recovery_articles(data)
+        for r in titled_recovery_articles(data)
     ]
     rows += _measure("consistency-en", "ReCOVery title+body_text", recovery, "en", "unreliable")
     return rows

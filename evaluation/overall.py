@@ -10,9 +10,7 @@ add on their own), and each step's score alone. Pages are rebuilt from the CSV f
 from __future__ import annotations
 
 import ast
-import csv
 import html
-import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -22,21 +20,15 @@ from factcheck.pipeline import analyse
 from factcheck.report import Report, Retrieval
 from factcheck.scoring import overall
 
-from .common import Row, auc
+from .common import Row, auc, recovery_articles
 
 NOW = datetime(2020, 12, 31, tzinfo=UTC)  # shortly after the data was collected
 STEP_IDS = [check.id for check in ALL_CHECKS]
 
 
 def load_recovery(shared: Path) -> list[dict[str, str]]:
-    csv.field_size_limit(sys.maxsize)
-    rows = []
-    for path in sorted((shared / "data/articles-en/dataset").glob("*/*.csv")):
-        with path.open(encoding="utf-8", newline="") as handle:
-            rows.extend(
-                row for row in csv.DictReader(handle) if row.get("url") and row.get("body_text")
-            )
-    return rows
+    """ReCOVery articles that have a URL and a body."""
+    return [r for r in recovery_articles(shared) if r.get("url") and r.get("body_text")]
 
 
 def rebuild_page(row: dict[str, str]) -> str:

@@ -38,7 +38,7 @@ from factcheck.pipeline import finish_step
 from factcheck.sources import SourceDB, SourceEntry
 from factcheck.text import LocalText
 
-from .common import REPO, Row
+from .common import REPO, Row, auc_labelled
 
 NOW = datetime(2026, 11, 22, tzinfo=UTC)
 
@@ -101,16 +101,6 @@ def step_scores(domains: list[str], db: SourceDB) -> tuple[list[float], int]:
     return scores, known
 
 
-def auc(scores: list[float], labels: list[int]) -> float:
-    """Mann-Whitney AUC with ties counted half."""
-    pos = [s for s, y in zip(scores, labels, strict=True) if y == 1]
-    neg = [s for s, y in zip(scores, labels, strict=True) if y == 0]
-    if not pos or not neg:
-        return float("nan")
-    wins = sum((p > n) + 0.5 * (p == n) for p in pos for n in neg)
-    return wins / (len(pos) * len(neg))
-
-
 _LOADING = """
 import time
 t0 = time.perf_counter()
@@ -158,9 +148,9 @@ def run(shared: Path) -> list[Row]:
         scores, known = step_scores(domains, db)
         covered = [i for i, d in enumerate(domains) if db.lookup(d) is not None]
         results[label] = (
-            auc(scores, y),
+            auc_labelled(y, scores),
             known / len(domains),
-            auc([scores[i] for i in covered], [y[i] for i in covered]),
+            auc_labelled([y[i] for i in covered], [scores[i] for i in covered]),
         )
     main = results["independent (no MBFC info)"]
     others = "; ".join(f"{k}: AUC {v[0]:.3f}, coverage {v[1]:.2f}" for k, v in results.items())
