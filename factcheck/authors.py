@@ -16,8 +16,9 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
+from . import platforms
 from .jsonld import ARTICLE_TYPES, node_types
-from .markup import flat_text, is_chinese, itemprop_elements
+from .markup import is_chinese
 
 if TYPE_CHECKING:
     from .page import Page
@@ -436,7 +437,7 @@ def meta_contributors(page: Page) -> Iterator[Contributor]:
 def microdata_contributors(page: Page) -> Iterator[Contributor]:
     found = [
         el
-        for el in itemprop_elements(page)
+        for el in page.itemprop_elements
         if el.get("itemprop") in ("author", "reviewedBy") and el.tag != "meta"
     ]
     # Sidebars repeat itemprop=author for other stories: keep the first byline's siblings.
@@ -471,7 +472,7 @@ def _absolute(page: Page, href: str) -> str:
 
 def byline_contributors(page: Page) -> Iterator[Contributor]:
     """Visible bylines: 作者：张三, 记者 李四, 审核专家：王五 主任医师, By Jane Roe."""
-    text = flat_text(page)
+    text = page.flat_text
     for match in _ZH_BYLINE.finditer(text) if is_chinese(page) else ():
         label, separator, names = match.groups()
         if label in _NEEDS_SEPARATOR and not separator.strip():
@@ -502,16 +503,8 @@ def _looks_like_wechat(page: Page) -> bool:
 
 
 def wechat_account(page: Page) -> str:
-    """The WeChat account (``#js_name``, else ``var nickname`` in page script)."""
-    if not _looks_like_wechat(page):
-        return ""
-    nodes = page.tree.xpath('//*[@id="js_name"]')
-    if nodes:
-        return " ".join((nodes[0].text_content() or "").split())
-    match = re.search(
-        r'var\s+nickname\s*=\s*(?:htmlDecode\()?["\']([^"\']+)["\']', page.scripts_text
-    )
-    return match.group(1).strip() if match else ""
+    """The WeChat account (:func:`factcheck.platforms.wechat_account`) on WeChat pages."""
+    return platforms.wechat_account(page)[0] if _looks_like_wechat(page) else ""
 
 
 #: Sources tried in order; the first that names an author wins (reviewers and editors are

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from dateutil import parser as dateutil_parser
 
 from .jsonld import ARTICLE_TYPES, node_types
-from .markup import flat_text, is_chinese, itemprop_elements
+from .markup import is_chinese
 
 if TYPE_CHECKING:
     from .page import Page
@@ -259,7 +259,7 @@ def time_signals(page: Page, latest: date | None = None) -> Iterator[DateSignal]
     times = page.elements("time")
     marked = [
         el
-        for el in itemprop_elements(page)
+        for el in page.itemprop_elements
         if el.get("itemprop") in ("datePublished", "dateModified")
         and el.tag not in ("meta", "time")
     ]
@@ -332,7 +332,7 @@ def _is_word_char(char: str) -> bool:
 def text_signals(page: Page) -> Iterator[DateSignal]:
     """Labelled dates in the page text: 发布时间：2023-05-01, 更新于 2023年5月1日,
     "Published on ..."."""
-    text = flat_text(page)
+    text = page.flat_text
     for match in _ZH_LABELLED.finditer(text) if is_chinese(page) else ():
         day = _safe_date(*match.group(2, 3, 4))
         if day:

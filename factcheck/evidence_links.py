@@ -16,7 +16,6 @@ from urllib.parse import urldefrag, urljoin
 
 from .domains import registered_domain
 from .linkkinds import LinkClass, classify_url, is_widget_link
-from .markup import itemprop_elements
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -115,7 +114,7 @@ def _article_links(page: Page) -> list[HtmlElement]:
     parts = [_CONTAINER_LINKS["element"]]
     if "js_content" in page.html:  # the id cannot be there without the word in the source
         parts.append(_CONTAINER_LINKS["wechat"])
-    if any(el.get("itemprop") == "articleBody" for el in itemprop_elements(page)):
+    if any(el.get("itemprop") == "articleBody" for el in page.itemprop_elements):
         parts.append(_CONTAINER_LINKS["microdata"])
     found = page.tree.xpath(" | ".join(parts))
     return found if isinstance(found, list) else []

@@ -19,6 +19,7 @@ from lxml import etree
 from lxml.html import HtmlElement, document_fromstring
 
 from .domains import host_of, registered_domain
+from .encoding import decode_bytes
 from .errors import InvalidInputError
 from .jsonld import JsonLd
 from .lang import detect_language
@@ -339,8 +340,6 @@ def clean_text(text: str | None) -> str:
 
 def decode_html(data: bytes, notes: list[str] | None = None) -> str:
     """Decode bytes of unknown encoding: BOM, then ``<meta charset>``, then detection."""
-    from .encoding import decode_bytes
-
     text, note = decode_bytes(data)
     if note and notes is not None:
         notes.append(note)

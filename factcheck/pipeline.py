@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 
 from . import __version__
 from .checks import ALL_CHECKS, Check, CheckContext, StepOutcome
+from .errors import InvalidInputError
 from .fetch import DEFAULT_TIMEOUT, fetch
 from .page import Page
 from .report import VERDICT_TEXT, Report, Retrieval, SourcesStamp, Status, StepResult
@@ -187,8 +188,6 @@ def _aware(now: datetime | None) -> datetime:
 def _lang(lang: str | None) -> str | None:
     if lang is None or lang == "auto":
         return None
-    from .errors import InvalidInputError
-
     code = lang.strip().lower()
     if code.startswith("zh"):
         return "zh"

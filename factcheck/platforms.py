@@ -133,6 +133,17 @@ def identify(page: Page, platform: str) -> PlatformSource:
 # -- WeChat ----------------------------------------------------------------------------------
 
 
+def wechat_account(page: Page) -> tuple[str, str]:
+    """The 公众号 behind a WeChat article, and where it was read ("" when none is shown)."""
+    account, evidence = _first_text(page, '//*[@id="js_name"]'), "#js_name"
+    if not account:
+        account, evidence = _script_var(page.scripts_text, "nickname"), "var nickname"
+    if not account:
+        account = _first_text(page, '//*[contains(@class, "profile_nickname")]')
+        evidence = ".profile_nickname"
+    return account, evidence if account else ""
+
+
 def _wechat(page: Page, platform: str) -> PlatformSource:
     body = page.tree.text_content() if page.tree is not None else ""
     head = body[:4000]
@@ -144,12 +155,7 @@ def _wechat(page: Page, platform: str) -> PlatformSource:
         page, '//*[@id="js_content"]'
     ):
         return PlatformSource(platform, PageState.DELETED, evidence=_snippet(head))
-    account, evidence = _first_text(page, '//*[@id="js_name"]'), "#js_name"
-    if not account:
-        account, evidence = _script_var(page.scripts_text, "nickname"), "var nickname"
-    if not account:
-        account = _first_text(page, '//*[contains(@class, "profile_nickname")]')
-        evidence = ".profile_nickname"
+    account, evidence = wechat_account(page)
     description = _first_text(page, '//*[@id="js_profile_desc"]') or _first_text(
         page, '//*[contains(@class, "profile_meta_value")]'
     )
@@ -159,7 +165,7 @@ def _wechat(page: Page, platform: str) -> PlatformSource:
         account=account,
         description=description,
         author=author,
-        evidence=evidence if account else "",
+        evidence=evidence,
     )
 
 

@@ -86,7 +86,7 @@ def test_placeholder_authors_are_recognised(fixture_html, fixture, name):
 
 
 def test_no_author_anywhere(fixture_html):
-    found = authorship(fixture_html, "author_none_en.html")
+    found = authorship(fixture_html, "no_byline_no_date_en.html")
     assert found.authors == () and found.reviewers == ()
 
 
@@ -250,7 +250,7 @@ def test_placeholder_author_is_a_warning_with_evidence(fixture_html, now, fixtur
 
 def test_missing_author_is_unknown_with_advice_not_a_penalty(fixture_html, now):
     step = check_html(
-        fixture_html("author_none_en.html"), "https://example.org/sleep", now=now
+        fixture_html("no_byline_no_date_en.html"), "https://example.org/sleep", now=now
     ).step("author")
     assert step.status is Status.UNKNOWN
     assert step.score is None

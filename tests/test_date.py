@@ -86,7 +86,7 @@ def test_date_in_url_path():
 
 
 def test_no_date_anywhere(fixture_html):
-    found = dates_of(fixture_html, "date_none_en.html")
+    found = dates_of(fixture_html, "no_byline_no_date_en.html")
     assert found.published is None and found.modified is None and found.latest is None
 
 
@@ -212,9 +212,9 @@ def test_future_publication_date_fails(fixture_html, now):
 
 
 def test_missing_date_is_unknown_not_a_penalty(fixture_html, now):
-    step = check_html(fixture_html("date_none_en.html"), "https://example.org/sleep", now=now).step(
-        "date"
-    )
+    step = check_html(
+        fixture_html("no_byline_no_date_en.html"), "https://example.org/sleep", now=now
+    ).step("date")
     assert step.status is Status.UNKNOWN
     assert step.score is None
     assert step.data["published"] is None and step.data["modified"] is None
