@@ -15,8 +15,9 @@ from typing import Any
 import factcheck
 from factcheck.fetch import validate_url
 
+from .cachekey import cache_key
 from .jobstore import JobStore
-from .storage import Storage, StoredReport, cache_key
+from .storage import Storage, StoredReport
 
 log = logging.getLogger("factcheck.server.jobs")
 

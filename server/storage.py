@@ -19,9 +19,6 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
-from urllib.parse import urlsplit, urlunsplit
-
-import courlan
 
 _PURGE_EVERY = 600.0  # seconds between retention sweeps (per process)
 _LOCK_SECONDS = 40  # longer than one fetch may take (25 s deadline + a read timeout)
@@ -61,17 +58,6 @@ def open_storage(config: dict[str, Any]) -> Storage:
     if config.get("REDIS_URL"):
         return RedisStorage(config["REDIS_URL"], config["REDIS_PREFIX"], ttl, retention)
     return SQLiteStorage(config["DB_PATH"], ttl, retention)
-
-
-def cache_key(url: str, lang: str | None) -> str:
-    """Normalised URL (courlan: lower-case host, default port and tracking parameters
-    dropped, query sorted) without the fragment, plus the language hint."""
-    try:
-        normal = courlan.normalize_url(url, strict=True)
-    except Exception:  # courlan raises assorted errors on odd input: fall back to the URL
-        normal = url
-    parts = urlsplit(normal)
-    return f"{lang or 'auto'}|{urlunsplit(parts._replace(fragment=''))}"
 
 
 def new_id() -> str:

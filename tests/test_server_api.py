@@ -439,3 +439,22 @@ def test_an_unexpected_fault_is_a_json_500_without_details(tmp_path, caplog):
         "error": {"code": "internal_error", "message": "The server hit an unexpected error."}
     }
     assert "secret internal detail" in caplog.text  # the details go to the log only
+
+
+def test_articles_that_differ_only_in_the_query_get_their_own_reports(live, httpserver):
+    """One WeChat-style path, two articles selected by the query: never one cached report."""
+    for n in ("1", "2"):
+        body = ARTICLE.replace("Vitamin D and winter colds", f"Article number {n}")
+        httpserver.expect_request(
+            "/s", query_string=f"__biz=MzA&mid={n}&idx=1&sn=x{n}"
+        ).respond_with_data(body, content_type="text/html")
+    first, second = (
+        live.post(
+            "/api/v1/check", json={"url": httpserver.url_for(f"/s?__biz=MzA&mid={n}&idx=1&sn=x{n}")}
+        )
+        for n in ("1", "2")
+    )
+    assert first.json()["id"] != second.json()["id"]
+    assert second.json()["cached"] is False
+    assert "number 1" in first.json()["report"]["title"]
+    assert "number 2" in second.json()["report"]["title"]

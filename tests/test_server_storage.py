@@ -9,12 +9,17 @@ from __future__ import annotations
 import multiprocessing
 import time
 from concurrent.futures import ThreadPoolExecutor
+from urllib.parse import urlencode
 
 import pytest
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 from server_support import LiveServer, guard_network, redis_binary, redis_server, settings
 from werkzeug.wrappers import Response
 
-from server.storage import RedisStorage, SQLiteStorage, cache_key
+from server.cachekey import cache_key, is_tracking
+from server.storage import RedisStorage, SQLiteStorage
 
 REPORT = {
     "schema_version": "1",
@@ -89,6 +94,43 @@ def test_cache_key_normalises_the_url():
     assert cache_key("https://example.org:443/a/b?y=2&x=1&utm_source=mail#frag", None) == base
     assert cache_key("https://example.org/a/b?x=1&y=2", "zh") != base
     assert cache_key("https://example.org/a/c?x=1&y=2", None) != base
+
+
+WECHAT = "https://mp.weixin.qq.com/s?__biz=MzA5{n}&mid=26{n}&idx=1&sn=ab{n}"
+
+
+def test_cache_key_keeps_the_parameters_that_select_the_content():
+    # Every WeChat article and every video page used to share one key (courlan strict).
+    articles = {cache_key(WECHAT.format(n=n), None) for n in range(50)}
+    assert len(articles) == 50
+    videos = {"https://www.youtube.com/watch?v=abc", "https://www.youtube.com/watch?v=xyz"}
+    assert len({cache_key(u, None) for u in videos}) == 2
+    # ... while the reader's share and session parameters do not split the cache
+    shared = WECHAT.format(n=1) + "&chksm=9f&scene=21&from=timeline&utm_source=x#wechat_redirect"
+    assert cache_key(shared, None) == cache_key(WECHAT.format(n=1), None)
+    # generic names are content elsewhere: only WeChat's own share parameters are dropped
+    assert cache_key("https://news.example/a?from=2024", None) != cache_key(
+        "https://news.example/a", None
+    )
+
+
+_NAMES = st.text(alphabet=st.sampled_from("abcdefgh_"), min_size=1, max_size=6)
+
+
+@given(
+    host=st.sampled_from(["mp.weixin.qq.com", "www.youtube.com", "example.org"]),
+    query=st.dictionaries(_NAMES, st.text(alphabet="0123456789xyz", max_size=5), max_size=4),
+    other=st.text(alphabet="0123456789xyz", min_size=1, max_size=5),
+)
+@hsettings(max_examples=200, deadline=None)
+def test_different_content_urls_never_share_a_key(host, query, other):
+    """Changing the value of any parameter that is not tracking changes the key."""
+    base = f"https://{host}/s?" + urlencode(query)
+    for name, value in query.items():
+        if is_tracking(name, host) or value == other:
+            continue
+        changed = f"https://{host}/s?" + urlencode(query | {name: other})
+        assert cache_key(changed, None) != cache_key(base, None)
 
 
 @pytest.mark.redis
