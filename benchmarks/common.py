@@ -41,7 +41,7 @@ class Row:
 @cache
 def bench_pages() -> tuple[BenchPage, ...]:
     """The bench pages, decoded once the way factcheck decodes bytes (not timed)."""
-    from factcheck.page import decode_html
+    from factcheck.page.model import decode_html
 
     truth = json.loads((PAGES_DIR / "ground-truth.json").read_text(encoding="utf-8"))
     pages = []

@@ -79,13 +79,13 @@ def steps() -> None:
 
     import trafilatura
 
-    from factcheck.checks import ALL_CHECKS, CheckContext
-    from factcheck.page import Page
-    from factcheck.pipeline import run_check
-    from factcheck.sources import default_sources
+    from factcheck.engine import run_check
+    from factcheck.page.model import Page
+    from factcheck.resources import default_resources
+    from factcheck.steps import ALL_CHECKS, CheckContext
 
     pages = bench_pages()
-    ctx = CheckContext(now=datetime.now(UTC), sources=default_sources())
+    ctx = CheckContext(now=datetime.now(UTC), resources=default_resources())
     spent: dict[str, float] = defaultdict(float)
 
     def timed(name: str, func: Callable[[], object]) -> object:

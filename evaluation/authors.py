@@ -29,12 +29,12 @@ from pathlib import Path
 
 import trafilatura
 
-from factcheck.authors import page_authorship
-from factcheck.checks.author import AuthorCheck
-from factcheck.checks.base import CheckContext
-from factcheck.checks.date import DateCheck
-from factcheck.page import Page
-from factcheck.sources import default_sources
+from factcheck.page.model import Page
+from factcheck.resources import default_resources
+from factcheck.steps.author.check import AuthorCheck
+from factcheck.steps.author.extract import page_authorship
+from factcheck.steps.base import CheckContext
+from factcheck.steps.date.check import DateCheck
 
 from .common import Row
 from .dates import is_held_out
@@ -103,7 +103,7 @@ def _time_steps(html: bytes, url: str) -> float:
     page = Page.from_html(html, url)
     page.extraction  # noqa: B018
     page.language  # noqa: B018
-    ctx = CheckContext(now=datetime.now(UTC), sources=default_sources())
+    ctx = CheckContext(now=datetime.now(UTC), resources=default_resources())
     started = time.process_time()
     AuthorCheck().run(page, ctx)
     DateCheck().run(page, ctx)

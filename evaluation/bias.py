@@ -11,7 +11,7 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
-from factcheck.checks.bias import read
+from factcheck.steps.bias.check import read
 
 from .clickbait import titled_recovery_articles
 from .common import Row

@@ -21,12 +21,14 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from factcheck.clickbait import LinearModel, load_model, score_headline, sigmoid
-from factcheck.cues import HEADLINE_CUES, find_cues, shouting_capitals, shouts
+from factcheck.lang.cues import HEADLINE_CUES, find_cues, shouting_capitals, shouts
+from factcheck.steps.headline.clickbait import LinearModel, load_model, score_headline, sigmoid
 from training.train_clickbait import Example, fit, load_en, load_zh, split
 
 from .common import Row, recovery_articles
 from .common import auc_labelled as auc
+
+MODELS = {lang: load_model(lang) for lang in ("en", "zh")}
 
 
 def f1(labels: Sequence[int], scores: Sequence[float], threshold: float = 0.5) -> float:
@@ -46,8 +48,8 @@ def cue_only(text: str, lang: str) -> float:
 
 def _scorers(lang: str) -> dict[str, Callable[[str], float]]:
     return {
-        "model+cues": lambda t: score_headline(t, lang).probability,
-        "model": lambda t: score_headline(t, lang).model_probability,
+        "model+cues": lambda t: score_headline(t, MODELS[lang]).probability,
+        "model": lambda t: score_headline(t, MODELS[lang]).model_probability,
         "cues only": lambda t: cue_only(t, lang),
     }
 
@@ -68,14 +70,13 @@ def _split_rows(area: str, data: str, examples: Sequence[Example], lang: str) ->
 
 
 def _timing_rows(lang: str, examples: Sequence[Example]) -> list[Row]:
-    load_model.cache_clear()
     started = time.perf_counter()
     load_model(lang)
     load_ms = (time.perf_counter() - started) * 1000
     texts = [e.text for e in examples]
     started = time.perf_counter()
     for text in texts:
-        score_headline(text, lang)
+        score_headline(text, MODELS[lang])
     per_ms = (time.perf_counter() - started) * 1000 / len(texts)
     area = f"clickbait-{lang}"
     return [
@@ -92,7 +93,7 @@ def _news_txt_rows(data: Path, known: set[str]) -> list[Row]:
         return []
     lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
     unseen = [t for t in dict.fromkeys(lines) if t and t not in known]
-    flagged = sum(score_headline(t, "en").probability >= 0.5 for t in unseen)
+    flagged = sum(score_headline(t, MODELS["en"]).probability >= 0.5 for t in unseen)
     return [
         Row(
             "clickbait-en",
@@ -114,7 +115,7 @@ def _recovery_rows(data: Path) -> list[Row]:
     if not articles:
         return []
     labels = [1 if r["reliability"].strip() == "0" else 0 for r in articles]
-    scores = [score_headline(r["title"].strip(), "en").probability for r in articles]
+    scores = [score_headline(r["title"].strip(), MODELS["en"]).probability for r in articles]
     rate = {
         y: sum(s >= 0.5 for s, lab in zip(scores, labels, strict=True) if lab == y)
         / max(1, labels.count(y))

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from factcheck.consistency import headline_support
+from factcheck.steps.headline.consistency import headline_support
 from training.train_clickbait import load_zh
 
 from .clickbait import titled_recovery_articles

@@ -29,8 +29,8 @@ import trafilatura
 from htmldate import find_date
 from lxml.html import HtmlElement
 
-from factcheck.dates import page_dates
-from factcheck.page import Page
+from factcheck.page.model import Page
+from factcheck.steps.date.extract import page_dates
 
 from .common import Row
 from .pagesets import LabelledPage, htmldate_pages, trafilatura_pages

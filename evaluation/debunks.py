@@ -35,8 +35,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from factcheck import debunks
-from factcheck.checks.factcheckers import QUERY_TEXT_CHARS
+from factcheck.steps.factcheckers import debunks
+from factcheck.steps.factcheckers.check import QUERY_TEXT_CHARS
 
 from .common import REPO, Row
 
@@ -81,9 +81,9 @@ def recall_at_k(shared: Path, fakes: list[dict[str, Any]]) -> tuple[dict[int, fl
 
 
 def alarm_rates(posts: list[dict[str, Any]]) -> tuple[float, int, float, int]:
-    from factcheck.checks.factcheckers import is_strong_match
+    from factcheck.steps.factcheckers.check import is_strong_match
 
-    index = debunks.default_index()
+    index = debunks.load_index()
     held_out = posts[1::2]  # the step's thresholds were chosen on posts[0::2]
     fake = [p for p in held_out if p["label"] == "fake"]
     real = [p for p in held_out if p["label"] != "fake"]
@@ -99,8 +99,9 @@ def alarm_rates(posts: list[dict[str, Any]]) -> tuple[float, int, float, int]:
 def cold_start() -> tuple[float, float]:
     """(import of factcheck.debunks, index load plus first query), seconds, fresh process."""
     code = (
-        "import time; t0 = time.perf_counter(); from factcheck.debunks import default_index; "
-        "t1 = time.perf_counter(); default_index().search('吃大蒜能预防新冠肺炎'); "
+        "import time; t0 = time.perf_counter(); "
+        "from factcheck.steps.factcheckers.debunks import load_index; "
+        "t1 = time.perf_counter(); load_index().search('吃大蒜能预防新冠肺炎'); "
         "t2 = time.perf_counter(); print(t1 - t0, t2 - t1)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

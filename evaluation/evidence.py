@@ -24,12 +24,12 @@ from collections import Counter, defaultdict
 from datetime import UTC, datetime
 from pathlib import Path
 
-from factcheck.checks import CheckContext
-from factcheck.checks.evidence import EvidenceCheck
-from factcheck.page import Page
-from factcheck.pipeline import run_check
+from factcheck.engine import run_check
+from factcheck.page.model import Page
 from factcheck.report import Retrieval
-from factcheck.sources import default_sources
+from factcheck.resources import default_resources
+from factcheck.steps import CheckContext
+from factcheck.steps.evidence.check import EvidenceCheck
 
 from .common import Row, auc, read_gz
 from .overall import load_recovery, rebuild_page
@@ -48,7 +48,7 @@ def weibo_rows(shared: Path) -> list[Row]:
     path = shared / "data/articles-zh/checked/checked_posts_no_comments.jsonl"
     if not path.is_file():
         return []
-    check, ctx = EvidenceCheck(), CheckContext(now=NOW, sources=default_sources())
+    check, ctx = EvidenceCheck(), CheckContext(now=NOW, resources=default_resources())
     scores: dict[str, list[float]] = {"fake": [], "real": []}
     statuses: Counter[str] = Counter()
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -85,7 +85,7 @@ def weibo_rows(shared: Path) -> list[Row]:
 
 
 def recovery_rows(shared: Path) -> list[Row]:
-    check, ctx = EvidenceCheck(), CheckContext(now=NOW, sources=default_sources())
+    check, ctx = EvidenceCheck(), CheckContext(now=NOW, resources=default_resources())
     scores: dict[int, list[float]] = {0: [], 1: []}
     scored: dict[int, list[float]] = {0: [], 1: []}
     by_publisher: dict[tuple[str, int], list[float]] = defaultdict(list)
@@ -157,7 +157,7 @@ def _finding_shares(codes: dict[int, Counter[str]], counts: dict[int, int], data
 def bench_rows(shared: Path) -> list[Row]:
     root = shared / "data/pages-bench"
     truth = json.loads((root / "ground-truth.json").read_text(encoding="utf-8"))
-    check, ctx = EvidenceCheck(), CheckContext(now=NOW, sources=default_sources())
+    check, ctx = EvidenceCheck(), CheckContext(now=NOW, resources=default_resources())
     kinds: Counter[str] = Counter()
     kinds_all: Counter[str] = Counter()
     scopes: Counter[str] = Counter()

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import yaml
 
-from factcheck.impersonation import account_lookalike, judge_domain
-from factcheck.sources import SourceDB
+from factcheck.knowledge.sources import SourceDB
+from factcheck.steps.source.impersonation import account_lookalike, judge_domain
 
 from .common import REPO, Row
 

@@ -14,11 +14,11 @@ import html
 from datetime import UTC, datetime
 from pathlib import Path
 
-from factcheck.checks import ALL_CHECKS
-from factcheck.page import Page
-from factcheck.pipeline import analyse
+from factcheck.engine import analyse
+from factcheck.page.model import Page
 from factcheck.report import Report, Retrieval
 from factcheck.scoring import overall
+from factcheck.steps import ALL_CHECKS, CAPS
 
 from .common import Row, auc, recovery_articles
 
@@ -54,7 +54,7 @@ def rebuild_page(row: dict[str, str]) -> str:
 
 
 def score_without(report: Report, step_id: str) -> int | None:
-    return overall([s for s in report.steps if s.id != step_id]).score
+    return overall([s for s in report.steps if s.id != step_id], CAPS).score
 
 
 def run(shared: Path) -> list[Row]:

@@ -31,12 +31,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from types import ModuleType
 
-from factcheck.checks import CheckContext
-from factcheck.checks.source import SourceCheck
-from factcheck.page import Page
-from factcheck.pipeline import finish_step
-from factcheck.sources import SourceDB, SourceEntry
-from factcheck.text import LocalText
+from factcheck.engine import finish_step
+from factcheck.i18n import LocalText
+from factcheck.knowledge.sources import SourceDB, SourceEntry
+from factcheck.page.model import Page
+from factcheck.resources import default_resources
+from factcheck.steps import CheckContext
+from factcheck.steps.source.check import SourceCheck
 
 from .common import REPO, Row, auc_labelled
 
@@ -91,7 +92,10 @@ def _name(domain: str) -> LocalText:
 
 def step_scores(domains: list[str], db: SourceDB) -> tuple[list[float], int]:
     """Step-1 score per domain (50 when the step is unknown) and how many were known."""
-    check, ctx = SourceCheck(), CheckContext(now=NOW, sources=db)
+    check, ctx = (
+        SourceCheck(),
+        CheckContext(now=NOW, resources=default_resources().with_sources(db)),
+    )
     scores, known = [], 0
     for domain in domains:
         page = Page.from_html("<html><body></body></html>", f"https://{domain}/")
@@ -106,8 +110,8 @@ import time
 t0 = time.perf_counter()
 import factcheck
 t1 = time.perf_counter()
-from factcheck.domains import registered_domain
-from factcheck.sources import default_sources
+from factcheck.knowledge.domains import registered_domain
+from factcheck.knowledge.sources import default_sources
 db = default_sources()
 t2 = time.perf_counter()
 registered_domain("www.example-unlisted.org")

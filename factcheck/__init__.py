@@ -7,9 +7,9 @@
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
-from .errors import (
+from factcheck._version import __version__
+from factcheck.engine import check_html, check_url
+from factcheck.errors import (
     BlockedURLError,
     EmptyPageError,
     FactcheckError,
@@ -24,8 +24,8 @@ from .errors import (
     TooManyRedirectsError,
     UnsupportedContentError,
 )
-from .pipeline import check_html, check_url
-from .report import (
+from factcheck.i18n import LocalText
+from factcheck.report import (
     SCHEMA_VERSION,
     Finding,
     Link,
@@ -35,7 +35,6 @@ from .report import (
     StepResult,
     Verdict,
 )
-from .text import LocalText
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -65,6 +64,6 @@ __all__ = [
     "check_url",
 ]
 
-from .batch import check_many
+from factcheck.batch import check_many
 
 __all__ += ["check_many"]

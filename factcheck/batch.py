@@ -16,19 +16,30 @@ scheduler loop (the caller's thread) decides what starts when:
 
 from __future__ import annotations
 
-import argparse
+import ctypes
+import multiprocessing
 import os
 import random
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Executor, Future, ThreadPoolExecutor, wait
+from concurrent.futures import (
+    FIRST_COMPLETED,
+    Executor,
+    Future,
+    ProcessPoolExecutor,
+    ThreadPoolExecutor,
+    wait,
+)
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 from typing import Any
 
-from .errors import (
+from factcheck.engine import engine_for, parse_lang
+from factcheck.errors import (
     FactcheckError,
     FetchError,
     FetchTimeoutError,
@@ -36,8 +47,12 @@ from .errors import (
     HTTPStatusError,
     InvalidURLError,
 )
-from .hostlimit import HostLimiter
-from .report import Report
+from factcheck.fetch.hostlimit import HostLimiter
+from factcheck.fetch.safe import DEFAULT_TIMEOUT, FetchedPage, fetch, validate_url
+from factcheck.knowledge.domains import host_of
+from factcheck.page.model import Page
+from factcheck.report import Report, Retrieval
+from factcheck.resources import default_resources
 
 DEFAULT_JOBS = 16
 DEFAULT_PER_HOST = 2
@@ -206,8 +221,6 @@ class _Scheduler:
 
     def _refill(self, source: Iterator[str], seen: set[str]) -> bool:
         """Read URLs until the look-ahead is full; invalid ones finish at once."""
-        from .domains import host_of
-        from .fetch import validate_url
 
         while len(self.pending) < self.lookahead:
             url = next(source, _END)
@@ -291,7 +304,6 @@ class _Scheduler:
 
     def _submit_analysis(self, item: _Item, fetched: object) -> None:
         """Hand a fetched page to the analysis pool; a pool broken by a crash is replaced."""
-        from concurrent.futures.process import BrokenProcessPool
 
         try:
             future = self.cpu_pool.submit(_analyse, fetched, item.url, self.options)
@@ -317,19 +329,12 @@ class _Scheduler:
 
 
 def _fetch(url: str, options: BatchOptions) -> object:
-    from .fetch import DEFAULT_TIMEOUT, fetch
-
     timeout = options.timeout if options.timeout is not None else DEFAULT_TIMEOUT
     return fetch(url, timeout=timeout, allow_loopback=options.allow_loopback)
 
 
 def _analyse(fetched: object, url: str, options: BatchOptions) -> Report:
     """Parse and check a fetched page (runs in an analysis process)."""
-    from .fetch import FetchedPage
-    from .page import Page
-    from .pipeline import _lang, analyse
-    from .report import Retrieval
-
     global _analysed_here
     assert isinstance(fetched, FetchedPage)
     page = Page.from_html(
@@ -337,9 +342,9 @@ def _analyse(fetched: object, url: str, options: BatchOptions) -> Report:
         url,
         final_url=fetched.final_url,
         retrieval=Retrieval.FETCHED,
-        lang_hint=_lang(options.lang),
+        lang_hint=parse_lang(options.lang),
     )
-    report = analyse(page, now=options.now)
+    report = engine_for().analyse(page, now=options.now)
     _analysed_here += 1
     if _analysed_here % _TRIM_EVERY == 0:
         release_free_memory()
@@ -359,8 +364,6 @@ def _malloc_trim() -> Callable[[int], int] | None:
     resident size flat over long batches (measured in ``benchmarks``).
     """
     try:
-        import ctypes
-
         return ctypes.CDLL("libc.so.6").malloc_trim  # type: ignore[no-any-return]
     except (OSError, AttributeError):
         return None
@@ -373,10 +376,8 @@ def release_free_memory() -> None:
 
 
 def _warm_worker() -> None:
-    """Load the knowledge base once per analysis process, not once per page."""
-    from .sources import default_sources
-
-    default_sources()
+    """Load the resources once per analysis process, not once per page."""
+    default_resources()
 
 
 def _analysis_pool(workers: int) -> Executor:
@@ -390,9 +391,6 @@ def _analysis_pool(workers: int) -> Executor:
     """
     if workers == 0:
         return ThreadPoolExecutor(1, thread_name_prefix="factcheck-analyse")
-    import multiprocessing
-    import threading
-    from concurrent.futures import ProcessPoolExecutor
 
     if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
         _warm_worker()  # loaded once here, shared copy-on-write by every worker
@@ -400,27 +398,10 @@ def _analysis_pool(workers: int) -> Executor:
         pool.submit(int).result()  # launch every worker now, before any thread starts
         return pool
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["factcheck.pipeline"])
+    context.set_forkserver_preload(["factcheck.engine"])
     return ProcessPoolExecutor(
         workers,
         mp_context=context,
         initializer=_warm_worker,
         max_tasks_per_child=TASKS_PER_WORKER,
     )
-
-
-# -- the ``factcheck batch`` command ------------------------------------------------------
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """Options of ``factcheck batch`` (called by :mod:`factcheck.cli`)."""
-    from .batchcli import add_arguments as add
-
-    add(parser)
-
-
-def run(args: argparse.Namespace) -> int:
-    """Run ``factcheck batch``; returns the exit status."""
-    from .batchcli import run as run_batch
-
-    return run_batch(args)

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from enum import Enum, StrEnum
 from typing import Any
 
-from .text import LocalText
+from factcheck.i18n import LocalText
 
 SCHEMA_VERSION = "1"
 

@@ -9,7 +9,8 @@ Step score
 
 Overall score
     The weighted mean of the scored steps (:data:`WEIGHTS`, renormalised over the steps that
-    have a score), then capped by hard red flags (:data:`CAPS`, keyed by finding code).
+    have a score), then capped by hard red flags (the ``cap`` of a rule declared in
+    ``steps/<step>/rules.py``).
     With no scored step at all the score is ``None`` and the verdict ``unknown``.
 
 Verdict bands
@@ -18,10 +19,10 @@ Verdict bands
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from .report import Finding, Status, StepResult, Verdict
+from factcheck.report import Finding, Status, StepResult, Verdict
 
 STEP_BASE = 50
 PASS_AT = 65
@@ -37,15 +38,6 @@ WEIGHTS: dict[str, float] = {
     "evidence": 0.20,
     "bias": 0.06,
     "factcheckers": 0.12,
-}
-
-#: Hard red flags: a finding with one of these codes caps the overall score.
-CAPS: dict[str, int] = {
-    "source.listed_fake": 20,  # the domain is on a fake-news list
-    "source.impersonation": 20,  # lookalike of an institution's domain or account
-    "factcheckers.claim_rated_false": 20,  # a fact-checker rated this page's own claim false
-    "factcheckers.claim_rated_misleading": 40,
-    "source.listed_unreliable": 45,
 }
 
 #: Lower bound of each verdict band, best first.
@@ -88,7 +80,9 @@ class Overall:
     caps: tuple[Finding, ...]  # findings whose cap lowered the score
 
 
-def overall(steps: Sequence[StepResult]) -> Overall:
+def overall(steps: Sequence[StepResult], caps: Mapping[str, int]) -> Overall:
+    """Weighted mean of the scored steps, capped by the red flags found (``caps``: finding
+    code -> cap, from the steps' rule declarations)."""
     scored = [s for s in steps if s.status.scored and s.score is not None]
     if not scored:
         return Overall(None, Verdict.UNKNOWN, ())
@@ -97,9 +91,9 @@ def overall(steps: Sequence[StepResult]) -> Overall:
     applied = []
     for step in steps:
         for finding in step.findings:
-            cap = CAPS.get(finding.code)
+            cap = caps.get(finding.code)
             if cap is not None and score > cap:
                 applied.append(finding)
     if applied:
-        score = min(score, *(CAPS[f.code] for f in applied))
+        score = min(score, *(caps[f.code] for f in applied))
     return Overall(score, verdict_for(score), tuple(applied))

@@ -34,7 +34,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from factcheck.debunks import DebunkIndex, document_frequencies, make_doc  # noqa: E402
+from factcheck.steps.factcheckers.debunks import DebunkIndex, document_frequencies, make_doc  # noqa: E402
 
 OUTPUT = REPO / "factcheck" / "data" / "debunks.json.gz"
 DEFAULT_KEY_TERMS = 0

@@ -216,7 +216,7 @@ def compile_curated(
 ) -> None:
     """Pre-parse sources.yaml to JSON (keyed by the YAML's sha256) so loading skips YAML."""
     sys.path.insert(0, str(REPO))
-    from factcheck.sources import yaml_digest
+    from factcheck.knowledge.sources import yaml_digest
 
     text = yaml_path.read_text(encoding="utf-8")
     data = yaml.safe_load(text)

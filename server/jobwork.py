@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import factcheck
-from factcheck.fetch import validate_url
+from factcheck.fetch.safe import validate_url
 
 from .cachekey import cache_key
 from .jobstore import JobStore

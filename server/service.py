@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
 import factcheck
-from factcheck.fetch import validate_url
+from factcheck.fetch.safe import validate_url
 
 from .cachekey import cache_key
 from .errors import ApiError
@@ -26,38 +27,51 @@ class CheckService:
     def __init__(self, storage: Storage, config: dict[str, Any]) -> None:
         self.storage = storage
         self.timeout = config["FETCH_TIMEOUT"]
+        self.deadline = float(config["FETCH_DEADLINE"])
         self.max_html = int(config["MAX_HTML_BYTES"])
         self.max_url = int(config["MAX_URL_LENGTH"])
         self.allow_loopback = bool(config.get("ALLOW_LOOPBACK_FETCH"))  # tests only
-        self._flights: dict[str, threading.Lock] = {}
+        self._flights: dict[str, tuple[threading.Lock, list[int]]] = {}
         self._flights_lock = threading.Lock()
 
-    def check_url(self, url: object, lang: object = None) -> tuple[StoredReport, bool]:
+    def check_url(
+        self, url: object, lang: object = None, *, owner: str | None = None
+    ) -> tuple[StoredReport, bool]:
         """Report for ``url``: from the cache when fresh, else fetched (SSRF-safe) and stored.
 
-        Returns ``(stored, cached)``. Raises :class:`ApiError` or a typed engine error.
+        Returns ``(stored, cached)`` within :attr:`deadline` seconds, waiting for another
+        request's fetch of the same page included. ``owner`` (a caller id) puts the report
+        in that caller's history. Raises :class:`ApiError` or a typed engine error.
         """
+        ends = time.monotonic() + self.deadline
         url = self._url(url)
         lang = normalise_lang(lang)
         safe_url = validate_url(url, allow_loopback=self.allow_loopback)  # 400/403 before DNS
         key = cache_key(safe_url, lang)
         hit = self.storage.cached(key)
-        if hit is not None:
-            return hit, True
-        # a viral link: one fetch per process, and per Redis-sharing fleet; the rest wait
-        with self._single_flight(key), self.storage.fetch_lock(key):
-            hit = self.storage.cached(key)
-            if hit is not None:
-                return hit, True
-            report = factcheck.check_url(
-                safe_url,
-                lang=lang,
-                timeout=self.timeout,
-                allow_loopback=self.allow_loopback,
-            )
-            return self.storage.save(report.to_dict(), cache_key=key), False
+        if hit is None:
+            # a viral link: one fetch per process, and per Redis-sharing fleet; the rest wait
+            # for it, never longer than their own deadline
+            with (
+                self._single_flight(key, ends),
+                self.storage.fetch_lock(key, wait=max(0.0, ends - time.monotonic())),
+            ):
+                hit = self.storage.cached(key)
+                if hit is None:
+                    report = factcheck.check_url(
+                        safe_url,
+                        lang=lang,
+                        timeout=self.timeout,
+                        deadline=_left(ends),
+                        allow_loopback=self.allow_loopback,
+                    )
+                    return self.storage.save(report.to_dict(), cache_key=key, owner=owner), False
+        self.storage.remember(owner, hit.id)
+        return hit, True
 
-    def check_html(self, url: object, html: object, lang: object = None) -> StoredReport:
+    def check_html(
+        self, url: object, html: object, lang: object = None, *, owner: str | None = None
+    ) -> StoredReport:
         """Analyse HTML the caller sent. The HTML is neither stored nor cached nor logged."""
         url = self._url(url)
         if not isinstance(html, str):
@@ -65,7 +79,7 @@ class CheckService:
         if len(html) > self.max_html or len(html.encode("utf-8", "surrogatepass")) > self.max_html:
             raise ApiError(413, "html_too_large", f"'html' is larger than {self.max_html:,} bytes.")
         report = factcheck.check_html(html, url=url, lang=normalise_lang(lang))
-        return self.storage.save(report.to_dict())
+        return self.storage.save(report.to_dict(), owner=owner)
 
     def _url(self, url: object) -> str:
         if not isinstance(url, str) or not url.strip():
@@ -75,16 +89,37 @@ class CheckService:
         return url.strip()
 
     @contextmanager
-    def _single_flight(self, key: str) -> Iterator[None]:
+    def _single_flight(self, key: str, ends: float) -> Iterator[None]:
+        """Hold this process's lock for ``key``; give up with a 504 at ``ends``."""
         with self._flights_lock:
-            lock = self._flights.setdefault(key, threading.Lock())
+            lock, users = self._flights.setdefault(key, (threading.Lock(), [0]))
+            users[0] += 1
         try:
-            with lock:
+            if not lock.acquire(timeout=max(0.0, ends - time.monotonic())):
+                raise _waited_too_long()
+            try:
                 yield
+            finally:
+                lock.release()
         finally:
             with self._flights_lock:
-                if not lock.locked():
+                users[0] -= 1
+                if not users[0]:
                     self._flights.pop(key, None)
+
+
+def _left(ends: float) -> float:
+    """Seconds of the caller's deadline left for the fetch (a 504 if none)."""
+    left = ends - time.monotonic()
+    if left <= 0.05:
+        raise _waited_too_long()
+    return left
+
+
+def _waited_too_long() -> ApiError:
+    return ApiError(
+        504, "timeout", "Another request is still fetching this page; try again in a minute."
+    )
 
 
 #: ``auto``, ``en`` or ``zh``, optionally with subtags (``zh-CN``, ``zh-Hans``, ``en_GB``).

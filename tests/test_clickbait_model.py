@@ -9,8 +9,10 @@ from importlib import resources
 
 import pytest
 
-from factcheck.clickbait import features, load_model, score_headline, tokens
+from factcheck.steps.headline.clickbait import features, load_model, score_headline, tokens
 from training import train_clickbait as tc
+
+MODELS = {lang: load_model(lang) for lang in ("en", "zh")}
 
 DATA = tc.shared_data()
 needs_data = pytest.mark.skipif(
@@ -35,7 +37,7 @@ def shipped(lang: str) -> str:
     ],
 )
 def test_english_clickbait_scores_high(headline):
-    assert score_headline(headline, "en").probability > 0.8
+    assert score_headline(headline, MODELS["en"]).probability > 0.8
 
 
 @pytest.mark.parametrize(
@@ -48,7 +50,7 @@ def test_english_clickbait_scores_high(headline):
     ],
 )
 def test_english_news_headlines_score_low(headline):
-    assert score_headline(headline, "en").probability < 0.2
+    assert score_headline(headline, MODELS["en"]).probability < 0.2
 
 
 @pytest.mark.parametrize(
@@ -64,7 +66,7 @@ def test_english_news_headlines_score_low(headline):
     ],
 )
 def test_chinese_clickbait_scores_high(headline):
-    assert score_headline(headline, "zh").probability > 0.8
+    assert score_headline(headline, MODELS["zh"]).probability > 0.8
 
 
 @pytest.mark.parametrize(
@@ -77,16 +79,20 @@ def test_chinese_clickbait_scores_high(headline):
     ],
 )
 def test_chinese_plain_headlines_score_low(headline):
-    assert score_headline(headline, "zh").probability < 0.5
+    assert score_headline(headline, MODELS["zh"]).probability < 0.5
 
 
 def test_score_names_the_words_and_cues_that_drove_it():
-    en = score_headline("Doctors Are STUNNED: This Kitchen Spice Cures Diabetes In 7 Days!!!", "en")
+    en = score_headline(
+        "Doctors Are STUNNED: This Kitchen Spice Cures Diabetes In 7 Days!!!", MODELS["en"]
+    )
     assert en.shouting and en.capitals == ("STUNNED",)
     assert "this" in [t.text for t in en.terms_for]
     assert [h.text for h in en.cues] == ["!!!"]
     assert en.probability > en.model_probability  # the cues add to the model
-    zh = score_headline("紧急扩散！这4种水果千万别空腹吃，99%的人不知道，赶紧转发给家人！！", "zh")
+    zh = score_headline(
+        "紧急扩散！这4种水果千万别空腹吃，99%的人不知道，赶紧转发给家人！！", MODELS["zh"]
+    )
     ids = [h.cue.id for h in zh.cues]
     assert ids == ["urgent_read", "must_read", "share", "shouting", "listicle", "hype"]
     # "扩散" inside "紧急扩散" is not a second cue; the share cue is "转发" further on
@@ -104,8 +110,9 @@ def test_chinese_features_fold_topic_characters():
 def test_runtime_needs_neither_numpy_nor_sklearn():
     code = (
         "import sys; sys.modules['numpy'] = None; sys.modules['sklearn'] = None\n"
-        "from factcheck.clickbait import score_headline\n"
-        "print(round(score_headline('17 Things You Need To Know', 'en').probability, 2))"
+        "from factcheck.steps.headline.clickbait import load_model, score_headline\n"
+        "model = load_model('en')\n"
+        "print(round(score_headline('17 Things You Need To Know', model).probability, 2))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert float(out.stdout) > 0.8
@@ -151,6 +158,7 @@ def test_held_out_headlines_are_mostly_right():
         _, test = tc.split(loader(DATA), lang)
         sample = test[:300]
         right = sum(
-            (score_headline(e.text, lang).probability >= 0.5) == bool(e.label) for e in sample
+            (score_headline(e.text, MODELS[lang]).probability >= 0.5) == bool(e.label)
+            for e in sample
         )
         assert right / len(sample) >= floor, lang

@@ -11,8 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from factcheck import debunks
-from factcheck.debunks import DebunkIndex, claim_of_title, make_doc, title_terms, tokens
+from factcheck.steps.factcheckers import debunks
+from factcheck.steps.factcheckers.debunks import (
+    DebunkIndex,
+    claim_of_title,
+    make_doc,
+    title_terms,
+    tokens,
+)
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
@@ -84,7 +90,7 @@ def test_json_round_trip_keeps_results() -> None:
 
 
 def test_shipped_index_finds_a_known_debunk() -> None:
-    index = debunks.default_index()
+    index = debunks.load_index()
     assert len(index) > 5000
     (best,) = index.search("喝柠檬苏打水可以预防新冠肺炎", limit=1)
     assert best.title == "喝柠檬苏打水可以预防新冠肺炎？"

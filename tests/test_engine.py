@@ -10,9 +10,10 @@ import trafilatura
 
 import factcheck
 from factcheck import InvalidInputError, Report, Status, Verdict, check_html, check_url
-from factcheck.checks import ALL_CHECKS, Check, StepOutcome
-from factcheck.page import Page
-from factcheck.pipeline import analyse
+from factcheck.engine import Engine
+from factcheck.page.model import Page
+from factcheck.resources import default_resources
+from factcheck.steps import ALL_CHECKS, Check, StepOutcome
 
 FIXTURES = [
     ("engine_wechat_article.html", "https://mp.weixin.qq.com/s/AbCdEf123"),
@@ -88,6 +89,7 @@ def test_lang_hint_overrides_detection_and_is_validated(fixture_html, now):
 class _BrokenCheck(Check):
     id = "evidence"
     number = 5
+    rules = ()
     title = ALL_CHECKS[4].title
     advice = ALL_CHECKS[4].advice
 
@@ -98,7 +100,7 @@ class _BrokenCheck(Check):
 def test_a_failing_check_becomes_unknown_and_the_rest_survive(fixture_html, now, caplog):
     page = Page.from_html(fixture_html("engine_news_jsonld.html"), FIXTURES[1][1])
     checks = (*ALL_CHECKS[:4], _BrokenCheck(), *ALL_CHECKS[5:])
-    report = analyse(page, now=now, checks=checks)
+    report = Engine(default_resources(), checks).analyse(page, now=now)
     broken = report.step("evidence")
     assert broken.status is Status.UNKNOWN and broken.score is None
     assert "RuntimeError" in broken.advice.en and "RuntimeError" in broken.advice.zh
@@ -108,7 +110,7 @@ def test_a_failing_check_becomes_unknown_and_the_rest_survive(fixture_html, now,
 
 def test_unknown_steps_do_not_lower_the_score(now):
     class Silent(Check):
-        id, number = "author", 3
+        id, number, rules = "author", 3, ()
         title = ALL_CHECKS[2].title
         advice = ALL_CHECKS[2].advice
 
@@ -116,8 +118,8 @@ def test_unknown_steps_do_not_lower_the_score(now):
             return StepOutcome(status=Status.UNKNOWN)
 
     page = Page.from_html("<html><body><p>text</p></body></html>", "https://www.who.int/news")
-    alone = analyse(page, now=now, checks=(ALL_CHECKS[0],))
-    with_unknown = analyse(page, now=now, checks=(ALL_CHECKS[0], Silent()))
+    alone = Engine(default_resources(), (ALL_CHECKS[0],)).analyse(page, now=now)
+    with_unknown = Engine(default_resources(), (ALL_CHECKS[0], Silent())).analyse(page, now=now)
     assert alone.score == with_unknown.score
 
 
@@ -225,13 +227,13 @@ def test_public_api_is_small_and_explicit():
 
 
 def test_huge_tree_is_read_as_plain_text_not_dropped(now):
-    from factcheck.page import MAX_EXTRACTION_ELEMENTS
+    from factcheck.page.model import MAX_EXTRACTION_ELEMENTS
 
     sentence = "<p>Doctors don't want you to know: share this before they delete it!</p>"
     html = "<html><head><title>Miracle cure</title></head><body>"
     html += sentence * (MAX_EXTRACTION_ELEMENTS + 1_000) + "</body></html>"
     page = Page.from_html(html, "https://example.org/huge")
     assert "share this before they delete it" in page.text
-    report = analyse(page, now=now)
+    report = Engine(default_resources()).analyse(page, now=now)
     assert report.language == "en"
     assert report.step("bias").status is not Status.UNKNOWN

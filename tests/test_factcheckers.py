@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import datetime
 from urllib.parse import parse_qs, urlsplit
 
@@ -11,9 +12,10 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 import factcheck
-from factcheck import factcheck_api
 from factcheck.report import Report, Status, StepResult
-from factcheck.scoring import CAPS
+from factcheck.resources import Resources, default_resources
+from factcheck.steps import CAPS
+from factcheck.steps.factcheckers import google as factcheck_api
 
 CLAIM_PAGE_URL = "https://natural-cures.example/garlic-covid"
 API_KEY = "test-key-do-not-log-7f3a"
@@ -31,11 +33,11 @@ def link_titles(result: StepResult) -> list[str]:
     return [link["title"] for link in result.data["search_links"]]
 
 
-@pytest.fixture(autouse=True)
-def no_online_lookup(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tests run offline unless one configures the fake API explicitly."""
-    monkeypatch.delenv(factcheck_api.KEY_ENV, raising=False)
-    monkeypatch.delenv(factcheck_api.URL_ENV, raising=False)
+def test_online_lookup_is_configured_at_the_edge_not_in_the_step() -> None:
+    """The key is read from the environment once, by Resources.load, never inside step 7."""
+    env = {factcheck_api.KEY_ENV: API_KEY}
+    assert Resources.load(environ=env).online == factcheck_api.ApiConfig(API_KEY)
+    assert Resources.load(environ={}).online is None
 
 
 def test_fact_check_page_is_labelled_a_fact_check(fixture_html, now: datetime) -> None:
@@ -218,9 +220,9 @@ HOT_WATER_PAGE = (
 )
 
 
-def _use_fake_api(monkeypatch: pytest.MonkeyPatch, url: str) -> None:
-    monkeypatch.setenv(factcheck_api.KEY_ENV, API_KEY)
-    monkeypatch.setenv(factcheck_api.URL_ENV, url)
+def _fake_api(url: str) -> Resources:
+    """The shipped resources with the online lookup pointed at a local fake."""
+    return replace(default_resources(), online=factcheck_api.ApiConfig(API_KEY, url))
 
 
 def test_google_fact_check_api_against_a_local_fake(
@@ -233,8 +235,10 @@ def test_google_fact_check_api_against_a_local_fake(
         return Response(json.dumps(GOOGLE_RESPONSE), content_type="application/json")
 
     httpserver.expect_request("/v1alpha1/claims:search").respond_with_handler(answer)
-    _use_fake_api(monkeypatch, httpserver.url_for("/v1alpha1/claims:search"))
-    report = factcheck.check_html(HOT_WATER_PAGE, "https://hot-water.example/post", now=now)
+    resources = _fake_api(httpserver.url_for("/v1alpha1/claims:search"))
+    report = factcheck.check_html(
+        HOT_WATER_PAGE, "https://hot-water.example/post", now=now, resources=resources
+    )
     result = step(report)
     assert seen and seen[0]["api_key_header"] == API_KEY and "key" not in seen[0]
     assert seen[0]["languageCode"] == "en"
@@ -274,8 +278,9 @@ def test_online_lookup_failure_is_a_finding_not_a_crash(
         url = httpserver.url_for(path)
     else:
         url = "http://127.0.0.1:9/v1alpha1/claims:search"  # discard port: nothing listens
-    _use_fake_api(monkeypatch, url)
-    report = factcheck.check_html(HOT_WATER_PAGE, "https://hot-water.example/post", now=now)
+    report = factcheck.check_html(
+        HOT_WATER_PAGE, "https://hot-water.example/post", now=now, resources=_fake_api(url)
+    )
     result = step(report)
     assert result.data["online_lookup"] == "failed"
     (finding,) = [f for f in result.findings if f.code == "factcheckers.online_lookup_failed"]

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from factcheck import scoring
+from factcheck.i18n import T
 from factcheck.report import Finding, Status, StepResult, Verdict
-from factcheck.text import T
+from factcheck.steps import CAPS
 
 
 def step(step_id: str, status: Status, score: int | None, *codes: str) -> StepResult:
@@ -23,7 +24,7 @@ def step(step_id: str, status: Status, score: int | None, *codes: str) -> StepRe
 
 def test_only_scored_steps_count():
     steps = [step("source", Status.PASS, 80), step("author", Status.UNKNOWN, None)]
-    assert scoring.overall(steps).score == 80
+    assert scoring.overall(steps, CAPS).score == 80
 
 
 def test_weighted_mean_uses_the_documented_weights():
@@ -31,7 +32,7 @@ def test_weighted_mean_uses_the_documented_weights():
     expected = round(
         100 * scoring.WEIGHTS["source"] / (scoring.WEIGHTS["source"] + scoring.WEIGHTS["bias"])
     )
-    assert scoring.overall(steps).score == expected
+    assert scoring.overall(steps, CAPS).score == expected
 
 
 def test_red_flag_caps_the_score_and_is_reported():
@@ -39,14 +40,14 @@ def test_red_flag_caps_the_score_and_is_reported():
         step("source", Status.FAIL, 90, "source.listed_fake"),
         step("author", Status.PASS, 100),
     ]
-    result = scoring.overall(steps)
-    assert result.score == scoring.CAPS["source.listed_fake"]
+    result = scoring.overall(steps, CAPS)
+    assert result.score == CAPS["source.listed_fake"]
     assert result.verdict is Verdict.UNRELIABLE
     assert [f.code for f in result.caps] == ["source.listed_fake"]
 
 
 def test_nothing_scored_means_unknown_not_zero():
-    result = scoring.overall([step("source", Status.UNKNOWN, None)])
+    result = scoring.overall([step("source", Status.UNKNOWN, None)], CAPS)
     assert result.score is None and result.verdict is Verdict.UNKNOWN
 
 

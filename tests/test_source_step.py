@@ -8,7 +8,8 @@ import pytest
 
 import factcheck
 from factcheck.report import Status
-from factcheck.scoring import CAPS
+from factcheck.resources import default_resources
+from factcheck.steps import CAPS
 
 WECHAT = "https://mp.weixin.qq.com/s/AbCdEf123"
 
@@ -171,7 +172,7 @@ def test_report_shows_the_knowledge_base_stamp(fixture_html, now):
     report = factcheck.check_html(
         fixture_html("source_who_official.html"), "https://who.int/", now=now
     )
-    db = factcheck.sources.default_sources()
+    db = default_resources().sources
     assert report.to_dict()["sources"] == {"version": db.version, "updated": db.updated}
 
 
@@ -247,7 +248,7 @@ def test_canonical_link_stands_in_for_a_missing_url(now):
 
 
 def test_users_overlay_denies_an_account(tmp_path, fixture_html, now):
-    from factcheck.sources import SourceDB
+    from factcheck.knowledge.sources import SourceDB
 
     overlay = tmp_path / "mine.yaml"
     overlay.write_text('deny: ["wechat:健康中国"]\n', encoding="utf-8")

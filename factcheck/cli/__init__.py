@@ -1,0 +1,1 @@
+"""The `factcheck` command: check one page, check many."""

@@ -1,0 +1,63 @@
+"""The ``factcheck`` command: check one page or many; other packages add commands.
+
+``factcheck serve`` comes from the ``server`` package through the ``factcheck.commands``
+entry point: the library never imports the server. Exit codes: :mod:`factcheck.cli.exits`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from importlib.metadata import entry_points
+
+from factcheck._version import __version__
+from factcheck.cli import batch, check
+from factcheck.cli.exits import EXIT_OK, EXIT_USAGE
+
+#: Entry-point group through which other installed packages add sub-commands: each entry
+#: is a callable taking the argparse sub-parsers object (``server`` adds ``serve``).
+COMMANDS_GROUP = "factcheck.commands"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING)
+    if not args.verbose:  # extraction libraries narrate every odd page; users need none of it
+        for noisy in ("trafilatura", "htmldate", "courlan"):
+            logging.getLogger(noisy).setLevel(logging.ERROR)
+    if not hasattr(args, "handler"):
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return int(args.handler(args))
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # `factcheck check URL | head`: the reader left, not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="factcheck",
+        description="Apply the WHO's seven steps to a web page and print a scored checklist.",
+        epilog="Exit codes: 0 ok, 1 internal error, 2 usage, 3 refused input, 4 fetch failed, "
+        "5 score below --fail-under.",
+    )
+    parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log what happens")
+    sub = parser.add_subparsers(metavar="COMMAND")
+    check_parser = sub.add_parser("check", help="check one URL or one saved HTML file")
+    check.add_arguments(check_parser)
+    check_parser.set_defaults(handler=check.run)
+    batch_parser = sub.add_parser(
+        "batch", help="check many URLs (one a line, CSV or JSONL) into JSONL"
+    )
+    batch.add_arguments(batch_parser)
+    batch_parser.set_defaults(handler=batch.run)
+    for command in entry_points(group=COMMANDS_GROUP):
+        command.load()(sub)
+    return parser

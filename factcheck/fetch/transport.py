@@ -1,0 +1,146 @@
+"""The connections a fetch opens: every one resolved and checked by :mod:`.addresses`, pinned to
+the checked address, and cut by one watchdog when the fetch's deadline passes.
+
+A :class:`Guard` is entered around one fetch (its redirects included). While it is active,
+each new connection of a :func:`guarded_session` resolves the host itself, refuses the
+connection if *any* answer is a blocked address (so DNS rebinding between check and connect
+is impossible: there is one lookup and the socket goes to the address that was checked),
+and registers its socket with the guard. At the deadline the guard shuts those sockets
+down, so a server that drips its status line or headers one byte a second (each read
+succeeds, so no read timeout fires) is stopped at the deadline too. Sessions used outside
+a guard refuse to connect.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+import threading
+import time
+from contextvars import ContextVar
+from types import TracebackType
+from typing import Any
+
+import requests
+from requests.adapters import HTTPAdapter
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+from urllib3.exceptions import ConnectTimeoutError, NameResolutionError, NewConnectionError
+from urllib3.util import connection
+
+from factcheck.fetch.addresses import BlockedAddress, resolve
+
+_active: ContextVar[Guard | None] = ContextVar("factcheck_fetch_guard", default=None)
+
+
+class Guard:
+    """One fetch's address policy and deadline; shuts its sockets down when time is up."""
+
+    def __init__(self, deadline: float, *, allow_loopback: bool = False) -> None:
+        self.allow_loopback = allow_loopback
+        self.ends = time.monotonic() + deadline
+        self.expired = False
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(deadline, self._expire)
+        self._timer.daemon = True
+        self._token: Any = None
+
+    def __enter__(self) -> Guard:
+        self._token = _active.set(self)
+        self._timer.start()
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self._timer.cancel()
+        _active.reset(self._token)
+
+    def remaining(self) -> float:
+        return max(0.0, self.ends - time.monotonic())
+
+    def track(self, sock: socket.socket) -> None:
+        with self._lock:
+            self._sockets.append(sock)
+            expired = self.expired
+        if expired:
+            _shut(sock)
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            sockets = list(self._sockets)
+        for sock in sockets:
+            _shut(sock)
+
+
+def _shut(sock: socket.socket) -> None:
+    with contextlib.suppress(OSError):  # already closed
+        sock.shutdown(socket.SHUT_RDWR)  # a blocked recv in the fetching thread returns now
+
+
+def _open(conn: HTTPConnection) -> socket.socket:
+    """Resolve, check every answer, connect to the first one, register the socket."""
+    guard = _active.get()
+    if guard is None:
+        raise BlockedAddress("connections are only opened inside a fetch guard")
+    host = conn._dns_host  # type: ignore[attr-defined]  # urllib3's resolvable host name
+    try:
+        address = resolve(host, conn.port, allow_loopback=guard.allow_loopback)[0]
+    except socket.gaierror as exc:
+        raise NameResolutionError(conn.host, conn, exc) from exc
+    timeout = conn.timeout if isinstance(conn.timeout, int | float) else guard.remaining()
+    try:
+        sock = connection.create_connection(
+            (str(address), conn.port),
+            max(0.01, min(timeout, guard.remaining())),
+            source_address=conn.source_address,
+            socket_options=conn.socket_options,
+        )
+    except TimeoutError as exc:
+        raise ConnectTimeoutError(conn, f"connecting to {conn.host} timed out") from exc
+    except OSError as exc:
+        raise NewConnectionError(conn, f"Failed to establish a new connection: {exc}") from exc
+    guard.track(sock)
+    return sock
+
+
+class _Connection(HTTPConnection):
+    def _new_conn(self) -> socket.socket:
+        return _open(self)
+
+
+class _TLSConnection(HTTPSConnection):
+    def _new_conn(self) -> socket.socket:
+        return _open(self)
+
+    def connect(self) -> None:
+        super().connect()
+        guard = _active.get()
+        if guard is not None and self.sock is not None:
+            guard.track(self.sock)  # the TLS socket took over the raw one's descriptor
+
+
+class _Pool(HTTPConnectionPool):
+    ConnectionCls = _Connection
+
+
+class _TLSPool(HTTPSConnectionPool):
+    ConnectionCls = _TLSConnection
+
+
+class _GuardedAdapter(HTTPAdapter):
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = {"http": _Pool, "https": _TLSPool}
+
+
+def guarded_session() -> requests.Session:
+    """A session whose connections obey the active :class:`Guard` (no proxies, no netrc)."""
+    session = requests.Session()
+    session.trust_env = False
+    adapter = _GuardedAdapter(max_retries=0)
+    session.mount("http://", adapter)
+    session.mount("https://", adapter)
+    return session

@@ -1,0 +1,1 @@
+"""Who a domain or an account is, and how far to trust it: the knowledge base."""

@@ -1,0 +1,20 @@
+"""Which language patterns are worth running on a page (shared by the author and date steps).
+
+The whole-tree views those steps search (``Page.flat_text``, ``Page.itemprop_elements``) live
+on the :class:`~factcheck.page.Page`, computed once per page.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from factcheck.page.model import Page
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def is_chinese(page: Page) -> bool:
+    """Worth running Chinese patterns: the page is detected as Chinese or its title is."""
+    return page.language == "zh" or _CJK.search(page.title) is not None

@@ -1,0 +1,54 @@
+"""What the steps read besides the page, built once and handed to them through the context.
+
+The knowledge base, the clickbait models, the offline debunk index and the optional online
+fact-check lookup are loaded here, at the edge, and never reached from inside a step as a
+singleton or through an environment variable. A test hands a step a small knowledge base or
+a fake debunk index by building its own :class:`Resources`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from functools import cache
+
+from factcheck.knowledge.sources import SourceDB
+from factcheck.steps.factcheckers.debunks import DebunkIndex, load_index
+from factcheck.steps.factcheckers.google import ApiConfig, config_from
+from factcheck.steps.headline.clickbait import LANGUAGES, LinearModel, load_model
+
+
+@dataclass(frozen=True)
+class Resources:
+    """Everything the seven steps may consult, read-only."""
+
+    sources: SourceDB
+    clickbait: Mapping[str, LinearModel]  # language -> headline model
+    debunks: DebunkIndex
+    online: ApiConfig | None = None  # Google Fact Check Tools, only when a key is configured
+
+    @classmethod
+    def load(
+        cls,
+        *,
+        sources: SourceDB | None = None,
+        environ: Mapping[str, str] | None = None,
+    ) -> Resources:
+        """The shipped resources; the online lookup is configured from ``environ`` (the
+        process environment by default: the CLI and server read it here, at the edge)."""
+        return cls(
+            sources=sources or SourceDB.load(),
+            clickbait={lang: load_model(lang) for lang in LANGUAGES},
+            debunks=load_index(),
+            online=config_from({}, os.environ if environ is None else environ),
+        )
+
+    def with_sources(self, sources: SourceDB) -> Resources:
+        return replace(self, sources=sources)
+
+
+@cache
+def default_resources() -> Resources:
+    """The shipped resources, loaded once per process (the library's default)."""
+    return Resources.load()

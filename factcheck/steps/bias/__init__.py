@@ -1,0 +1,1 @@
+"""Step 6: check your biases (the check, its rules)."""

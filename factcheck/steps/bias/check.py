@@ -1,0 +1,381 @@
+"""Step 6: Check your biases.
+
+Not "is this outlet left or right" but "what is this page doing to me?": fear, outrage,
+urgency, absolute promises, us-versus-them and conspiracy framing, calls to share,
+miracle cures, and health advice with no "ask your doctor" caveat. Each is shown with the
+exact sentences, then turned into two to four questions the reader can ask themselves.
+This step informs more than it judges: it weighs least in the overall score
+(:data:`factcheck.scoring.WEIGHTS`).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from itertools import accumulate
+from typing import Any
+
+from factcheck.i18n import LocalText, T
+from factcheck.lang.cues import (
+    BIAS_CUES,
+    BIAS_LABELS,
+    CAVEAT,
+    MEDICAL_ADVICE,
+    case_folded,
+    case_sensitive,
+)
+from factcheck.lang.detect import language_of
+from factcheck.page.model import Page
+from factcheck.report import Finding, Status
+from factcheck.steps.base import Check, CheckContext, StepOutcome
+from factcheck.steps.bias import rules
+
+#: Points per category (a few sentences of it); doubled evidence costs a little more.
+IMPACT: dict[str, int] = {
+    "fear": -4,
+    "outrage": -4,
+    "urgency": -4,
+    "absolute": -5,
+    "us_vs_them": -4,
+    "conspiracy": -6,
+    "share_call": -5,
+    "miracle_cure": -6,
+    "advice_without_caveat": -5,
+}
+#: Emotional categories that plain reporting also uses now and then ("deadly outbreak").
+MILD = frozenset({"fear", "outrage", "urgency", "absolute", "us_vs_them"})
+CALM_POINTS = 15  # enough text and none of the cues
+CAVEAT_POINTS = 5  # health advice that sends the reader to a doctor
+MIN_TEXT_CHARS = 80
+MAX_EVIDENCE = 3  # sentences quoted per category
+MAX_SENTENCE = 240
+
+_SENTENCE_END = re.compile(r"(?<=[.!?。！？；;])\s*|\n+")
+
+QUESTIONS: dict[str, LocalText] = {
+    "fear": T(
+        "Is this page trying to scare me? What would I think of the same facts told calmly?",
+        "这篇内容是不是在吓唬我？如果平静地讲同样的事实，我会怎么看？",
+    ),
+    "outrage": T(
+        "Does it make me angry, and is my anger helping me judge whether it is true?",
+        "它是否让我感到愤怒？这种愤怒有助于我判断真假吗？",
+    ),
+    "urgency": T(
+        "Why must I act right now? Would waiting a day to check it hurt anyone?",
+        "为什么要我立刻行动？等一天核实清楚，会有什么损失吗？",
+    ),
+    "absolute": T(
+        "Is anything in health really 100% or 'always'? Who besides this page says so?",
+        "健康问题真的有“百分之百”“绝对”吗？除了这篇内容，还有谁这样说？",
+    ),
+    "us_vs_them": T(
+        "Does it split people into 'us' and 'them'? Do I agree because it flatters my side?",
+        "它是否把人分成“我们”和“他们”？我认同它，是不是因为它迎合了我的立场？",
+    ),
+    "conspiracy": T(
+        "If experts were really hiding this, how would this page know? "
+        "Can an official source confirm it?",
+        "如果专家真的在隐瞒，这个网页又是怎么知道的？能在官方渠道查到吗？",
+    ),
+    "share_call": T(
+        "Why does it want me to share it? Would I still share it after checking one other source?",
+        "它为什么要我转发？核实过另一个来源之后，我还会转发吗？",
+    ),
+    "miracle_cure": T(
+        "Does it promise a cure that sounds too good to be true? "
+        "What do my doctor and health authorities say?",
+        "它是否承诺了好得难以置信的疗效？医生和卫生部门怎么说？",
+    ),
+    "advice_without_caveat": T(
+        "It tells me what to take or eat without telling me to ask a doctor: "
+        "would my doctor agree?",
+        "它教我吃什么、用什么，却没有提醒我咨询医生：我的医生会同意吗？",
+    ),
+}
+DEFAULT_QUESTIONS = (
+    T(
+        "Do I want this to be true? Would I accept it as easily if it said the opposite?",
+        "我是不是希望它是真的？如果它说的正好相反，我还会这么轻易相信吗？",
+    ),
+    T(
+        "Have I checked what a health authority says before I believe or share it?",
+        "在相信或转发之前，我查过卫生部门的说法吗？",
+    ),
+)
+INFORMS = T(
+    "This step informs you rather than judging the page: it weighs least in the overall score.",
+    "这一步是提醒，而非评判网页：它在总分中的权重最低。",
+)
+
+
+@dataclass(frozen=True)
+class Signal:
+    """A bias category and the sentences that show it."""
+
+    category: str
+    sentences: tuple[str, ...]
+    matches: tuple[str, ...]
+
+
+class BiasCheck(Check):
+    id = "bias"
+    number = 6
+    rules = rules.RULES
+    title = T("Check your biases", "审视自身偏见")
+    advice = T(
+        "Ask yourself why you want to believe or share this.",
+        "问问自己：为什么想相信或转发这条内容？",
+    )
+
+    def run(self, page: Page, ctx: CheckContext) -> StepOutcome:
+        text = "\n".join(part for part in (page.title, page.text) if part)
+        lang = language_of(text, page.language)
+        if lang not in ("en", "zh"):
+            return _unknown(
+                T(
+                    "The page is neither English nor Chinese; its language was not analysed.",
+                    "网页既非中文也非英文，未分析其用语。",
+                )
+            )
+        if len(text) < MIN_TEXT_CHARS:
+            return _unknown(T("Too little text to analyse.", "文字太少，无法分析。"))
+        reading = read(text, lang)
+        questions = pick_questions(reading.signals)
+        data: dict[str, Any] = {
+            "language": lang,
+            "signals": {s.category: list(s.sentences) for s in reading.signals},
+            "questions": [q.to_dict() for q in questions],
+            "advice_sentences": reading.advice_sentences,
+            "has_caveat": bool(reading.caveat),
+        }
+        return StepOutcome(findings=reading.findings, data=data, advice=_advice(questions))
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the bias step sees in a text: its signals and the findings they make."""
+
+    sentences: int
+    signals: tuple[Signal, ...]
+    advice_sentences: int
+    caveat: str  # the "ask your doctor" text found, or ""
+    findings: tuple[Finding, ...]
+
+
+def read(text: str, lang: str) -> Reading:
+    """Signals and findings for ``text`` in ``lang`` ("en" or "zh"); no page needed."""
+    sentences = SentenceIndex(split_sentences(text))
+    signals = _signals(sentences, lang)
+    advice_lines = [s for s, _ in sentences.matching(MEDICAL_ADVICE[lang])]
+    caveat = _first_match(CAVEAT[lang], text)
+    if advice_lines and not caveat:
+        signals.append(Signal("advice_without_caveat", tuple(advice_lines[:MAX_EVIDENCE]), ()))
+    calm = is_calm(signals)
+    findings = [_finding(s, calm) for s in signals]
+    if advice_lines and caveat:
+        findings.append(_caveat_finding(caveat))
+    if calm:
+        findings.append(_calm_finding(len(sentences.sentences), signals))
+    return Reading(
+        len(sentences.sentences), tuple(signals), len(advice_lines), caveat, tuple(findings)
+    )
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences (and lines) of ``text``, stripped, empty ones dropped."""
+    sentences = (s.strip() for s in _SENTENCE_END.split(text) if s and s.strip())
+    return list(dict.fromkeys(sentences))  # the headline often repeats as the first line
+
+
+@dataclass(frozen=True)
+class SentenceIndex:
+    """Sentences joined into one text, so a pattern is run over the whole text once
+    instead of once per sentence (a page has hundreds of sentences)."""
+
+    sentences: tuple[str, ...]
+
+    def __init__(self, sentences: Sequence[str]) -> None:
+        object.__setattr__(self, "sentences", tuple(sentences))
+
+    @cached_property
+    def joined(self) -> str:
+        return "\n".join(self.sentences)
+
+    @cached_property
+    def folded(self) -> str | None:
+        """:attr:`joined` lower-cased for faster search, when that is exact (see cues)."""
+        return case_folded(self.joined)
+
+    @cached_property
+    def starts(self) -> list[int]:
+        """Where each sentence begins in :attr:`joined`."""
+        return list(accumulate((len(s) + 1 for s in self.sentences[:-1]), initial=0))
+
+    def matching(
+        self, pattern: re.Pattern[str], limit: int | None = None, keywords: tuple[str, ...] = ()
+    ) -> list[tuple[str, str]]:
+        """``(sentence, text matched)`` for the sentences ``pattern`` finds, in order, at most
+        ``limit``: exactly what searching each sentence would give, but each sentence is
+        searched only when a scan of the whole text proposes it (see :meth:`_candidates`)."""
+        found: list[tuple[str, str]] = []
+        for index in self._candidates(pattern, keywords):
+            own = pattern.search(self.sentences[index])
+            if own:
+                found.append((self.sentences[index], own.group(0)))
+                if len(found) == limit:
+                    break
+        return found
+
+    def _candidates(self, pattern: re.Pattern[str], keywords: tuple[str, ...]) -> Iterator[int]:
+        """Indices of the sentences that may match, in order: every sentence with a match.
+
+        Every match inside a sentence is also a match of the joined text (sentences are
+        separated by a newline, which ends words and lines) and starts with one of the
+        pattern's ``keywords`` (:class:`factcheck.cues.Cue`), when it has some. A match
+        running across two sentences only proposes the first, which is then searched alone.
+        """
+        if keywords and self.folded is not None and case_sensitive(pattern) is not None:
+            folded = self.folded
+            yield from sorted({self._sentence_at(at) for w in keywords for at in _finds(folded, w)})
+            return
+        text, scan = self._scanner(pattern)
+        position = 0
+        while (candidate := scan.search(text, position)) is not None:
+            index = self._sentence_at(candidate.start())
+            yield index
+            if index + 1 == len(self.sentences):
+                return
+            position = self.starts[index + 1]
+
+    def _scanner(self, pattern: re.Pattern[str]) -> tuple[str, re.Pattern[str]]:
+        """The text to scan and the pattern to scan it with: the fast lower-case pair when
+        exact, else the joined text with ``^`` matching at every sentence start."""
+        fast = case_sensitive(pattern)
+        if fast is not None and self.folded is not None:
+            return self.folded, fast
+        return self.joined, re.compile(pattern.pattern, pattern.flags | re.MULTILINE)
+
+    def _sentence_at(self, position: int) -> int:
+        return bisect_right(self.starts, position) - 1
+
+
+def _finds(text: str, word: str) -> Iterator[int]:
+    """Every position of ``word`` in ``text``."""
+    at = text.find(word)
+    while at != -1:
+        yield at
+        at = text.find(word, at + 1)
+
+
+def _first_match(pattern: re.Pattern[str], text: str) -> str:
+    """``pattern.search(text).group(0)`` or "", on the lower-cased text when that is exact."""
+    fast, folded = case_sensitive(pattern), case_folded(text)
+    if fast is not None and folded is not None:
+        match = fast.search(folded)
+        return text[match.start() : match.end()] if match else ""
+    match = pattern.search(text)
+    return match.group(0) if match else ""
+
+
+def find_signals(sentences: Sequence[str], lang: str) -> list[Signal]:
+    """Each bias category present, with up to three sentences as evidence."""
+    return _signals(SentenceIndex(sentences), lang)
+
+
+def _signals(sentences: SentenceIndex, lang: str) -> list[Signal]:
+    signals = []
+    for cue in BIAS_CUES[lang]:
+        shown = sentences.matching(cue.pattern, MAX_EVIDENCE, cue.keywords)
+        if shown:
+            signals.append(
+                Signal(cue.category, tuple(_trim(s) for s, _ in shown), tuple(m for _, m in shown))
+            )
+    return signals
+
+
+def pick_questions(signals: Sequence[Signal]) -> list[LocalText]:
+    """Two to four questions: the strongest signals first, general ones to fill."""
+    ranked = sorted(signals, key=lambda s: (-len(s.sentences), -abs(IMPACT[s.category])))
+    questions = [QUESTIONS[s.category] for s in ranked[:4]]
+    for default in DEFAULT_QUESTIONS:
+        if len(questions) < 2:
+            questions.append(default)
+    return questions
+
+
+def _trim(sentence: str) -> str:
+    return sentence if len(sentence) <= MAX_SENTENCE else sentence[: MAX_SENTENCE - 1] + "…"
+
+
+def _label(category: str) -> LocalText:
+    if category == "advice_without_caveat":
+        return T("health advice without a caveat", "未提示遵医嘱的健康建议")
+    return BIAS_LABELS[category]
+
+
+def _finding(signal: Signal, calm: bool) -> Finding:
+    label = _label(signal.category)
+    impact = IMPACT[signal.category] * (2 if len(signal.sentences) >= MAX_EVIDENCE else 1)
+    if len(signal.sentences) == 1 and signal.category in MILD:
+        # one emotional word is common in plain news: shown, and costs nothing on a calm page
+        impact = 0 if calm else round(impact / 2)
+    if signal.category == "advice_without_caveat":
+        message = T(
+            "The page tells readers what to take or eat but never says to ask a doctor.",
+            "网页教读者吃什么、用什么，却没有提醒“仅供参考，具体请遵医嘱”。",
+        )
+    else:
+        words = "、".join(dict.fromkeys(signal.matches))
+        message = T(
+            "The page uses {en} ({w}) in {n} sentence(s): notice how it makes you feel.",
+            "网页有 {n} 句使用了{zh}（{w}）：留意它给您带来的感受。",
+        ).format(en=label.en, zh=label.zh, w=words, n=len(signal.sentences))
+    return Finding(f"bias.{signal.category}", impact, message, " | ".join(signal.sentences), "text")
+
+
+def _caveat_finding(caveat: str) -> Finding:
+    return Finding(
+        "bias.has_caveat",
+        CAVEAT_POINTS,
+        T(
+            "The page's health advice tells readers to check with a doctor.",
+            "网页的健康建议提醒读者咨询医生。",
+        ),
+        caveat,
+        "text",
+    )
+
+
+def is_calm(signals: Sequence[Signal]) -> bool:
+    """No manipulative signal, and emotional words at most once per category."""
+    return all(s.category in MILD and len(s.sentences) == 1 for s in signals)
+
+
+def _calm_finding(n_sentences: int, signals: Sequence[Signal]) -> Finding:
+    mild = "、".join(m for s in signals for m in s.matches)
+    return Finding(
+        "bias.calm_language",
+        CALM_POINTS,
+        T(
+            "The language is calm: {n} sentences, no manipulative phrasing, at most a stray "
+            "emotional word.",
+            "用语平和：{n} 个句子中没有操控性措辞，最多只有个别带情绪的词。",
+        ).format(n=n_sentences),
+        f"{n_sentences} sentences checked; mild words: {mild or '-'}",
+        "text",
+    )
+
+
+def _advice(questions: Sequence[LocalText]) -> LocalText:
+    return T(
+        f"{INFORMS.en} Ask yourself: " + " ".join(q.en for q in questions),
+        f"{INFORMS.zh}问问自己：" + "".join(q.zh for q in questions),
+    )
+
+
+def _unknown(reason: LocalText) -> StepOutcome:
+    return StepOutcome(data={"questions": []}, status=Status.UNKNOWN, reason=reason)

@@ -1,0 +1,1 @@
+"""Step 5: examine the supporting evidence (the check, its rules, citations, links)."""

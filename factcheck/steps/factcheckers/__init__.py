@@ -1,0 +1,1 @@
+"""Step 7: turn to fact-checkers (the check, its rules, ClaimReview, debunks, searches)."""

@@ -1,0 +1,1 @@
+"""Step 2: go beyond the headline (the check, its rules, the clickbait model, consistency)."""

@@ -1,0 +1,1 @@
+"""Step 1: assess the source (the check, its rules, impersonation)."""
