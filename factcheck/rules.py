@@ -42,24 +42,28 @@ class Rule:
         *,
         points: int | None = None,
         message: LocalText | None = None,
+        fill: Mapping[str, object] | None = None,
         **values: object,
     ) -> Finding:
-        """The finding, its message filled with ``values``.
+        """The finding, its message filled with ``values`` (or a ready ``fill`` mapping).
 
         ``points`` may differ from the declared points only for a ``variable`` rule, and only
-        within its bounds; ``message`` replaces the declared words when a rule's message is
-        built from several declared parts (the parts still live in the step's rules module).
+        within its bounds (``tests/test_house.py`` checks every finding on every page we have;
+        at run time a stray value is kept rather than losing the step). ``message`` replaces
+        the declared words when a rule's message is built from several declared parts (the
+        parts still live in the step's rules module).
         """
         impact = self.points if points is None else points
-        if impact != self.points and not self._allows(impact):
-            raise ValueError(f"{self.code}: {impact} points outside the declared {self.variable}")
         text = message if message is not None else self.message
+        values = {**(fill or {}), **values}
         return Finding(
             self.code, impact, text.format(**values) if values else text, evidence, origin
         )
 
-    def _allows(self, impact: int) -> bool:
-        return self.variable is not None and self.variable[0] <= impact <= self.variable[1]
+    def allows(self, impact: int) -> bool:
+        """Whether ``impact`` is what this rule may give."""
+        low, high = self.variable or (self.points, self.points)
+        return low <= impact <= high
 
 
 def rule_index(rules: Iterable[Rule]) -> Mapping[str, Rule]:

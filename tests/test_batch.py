@@ -18,7 +18,9 @@ from werkzeug import Request, Response
 
 from factcheck import Report, check_many
 from factcheck.batch import is_transient
-from factcheck.batchcli import add_arguments, read_urls, run
+from factcheck.cli.batch import add_arguments, run
+from factcheck.cli.batch_input import read_urls
+from factcheck.cli.progress import Progress
 from factcheck.errors import (
     BlockedURLError,
     FetchError,
@@ -27,8 +29,7 @@ from factcheck.errors import (
     HTTPStatusError,
     PageTooLargeError,
 )
-from factcheck.hostlimit import HostLimiter
-from factcheck.progress import Progress
+from factcheck.fetch.hostlimit import HostLimiter
 
 ARTICLE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
 <title>Vitamin D and winter colds: what trials show {n}</title>
@@ -255,11 +256,13 @@ def test_batch_command_csv_summary(server: HTTPServer, tmp_path: Path) -> None:
     out = tmp_path / "out.csv"
     args = [str(source), "-o", str(out), "--csv", "--workers", "0", "--allow-loopback"]
     assert batch(*args, "--no-progress") == 0
-    lines = out.read_text().splitlines()
+    assert out.read_bytes().startswith(b"\xef\xbb\xbfurl,")  # BOM: Excel reads UTF-8
+    lines = out.read_text(encoding="utf-8-sig").splitlines()
     assert lines[0].startswith("url,final_url,verdict,score")
     assert len(lines) == 3
     assert batch(*args, "--no-progress") == 0  # resumed: nothing new, header not repeated
-    assert len(out.read_text().splitlines()) == 3
+    assert len(out.read_text(encoding="utf-8-sig").splitlines()) == 3
+    assert out.read_bytes().count(b"\xef\xbb\xbf") == 1
 
 
 def test_input_formats(tmp_path: Path) -> None:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import pytest
 
 from factcheck import check_html, check_url
-from factcheck.citations import analyse_text, find_citations, find_quotes, is_attributed
+from factcheck.knowledge.sources import default_sources
 from factcheck.report import Status
-from factcheck.sources import default_sources
+from factcheck.steps.evidence.attribution import find_quotes, is_attributed
+from factcheck.steps.evidence.citations import analyse_text
+from factcheck.steps.evidence.references import find_citations
 
 HEALTH_URL = "https://www.example-health.org/health/vitamin-d"
 ZH_URL = "https://health.example.cn/a/123.html"

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.linkkinds import LinkKind, Reputation, classify_url, scholarly_identifier
-from factcheck.sources import default_sources
+from factcheck.knowledge.sources import default_sources
+from factcheck.steps.evidence.linkkinds import (
+    LinkKind,
+    Reputation,
+    classify_url,
+    scholarly_identifier,
+)
 
 
 @pytest.fixture(scope="module")
@@ -104,7 +109,7 @@ def test_reliable_news_and_authority_are_good(sources):
 
 
 def test_share_buttons_and_profiles_are_widgets():
-    from factcheck.linkkinds import is_widget_link
+    from factcheck.steps.evidence.lexicon import is_widget_link
 
     assert is_widget_link(
         "https://www.facebook.com/sharer/sharer.php?u=x", "facebook.com", "facebook.com"

@@ -17,7 +17,7 @@ from factcheck.cli.exits import (
 )
 from factcheck.cli.render import render, use_color
 from factcheck.engine import check_html, check_url
-from factcheck.errors import FactcheckError, FetchError, InvalidInputError
+from factcheck.errors import FactcheckError, FetchError, InvalidInputError, SourcesFileError
 
 
 def add_arguments(check: argparse.ArgumentParser) -> None:
@@ -39,12 +39,24 @@ def add_arguments(check: argparse.ArgumentParser) -> None:
         "--fail-under", type=int, metavar="SCORE", help="exit 5 when the score is below SCORE"
     )
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    check.add_argument(
+        "--allow-loopback",
+        action="store_true",
+        help="allow http://127.0.0.1 and localhost (for pages you serve yourself; never for "
+        "links from strangers)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     if bool(args.url) == bool(args.html):
         print("factcheck check: give a URL, or --html FILE (with --url URL)", file=sys.stderr)
         return EXIT_USAGE
+    if args.url and "://" not in args.url:
+        print(
+            f"factcheck: refused: {args.url!r} is not a web address{_suggestion(args.url)}",
+            file=sys.stderr,
+        )
+        return EXIT_REFUSED
     try:
         if args.html:
             try:
@@ -54,9 +66,12 @@ def run(args: argparse.Namespace) -> int:
                 return EXIT_USAGE
             report = check_html(data, args.page_url)
         else:
-            report = check_url(args.url)
+            report = check_url(args.url, allow_loopback=args.allow_loopback)
+    except SourcesFileError as exc:  # the installation's knowledge base, not the user's input
+        print(f"factcheck: the knowledge base could not be loaded: {exc}", file=sys.stderr)
+        return EXIT_INTERNAL
     except InvalidInputError as exc:
-        print(f"factcheck: refused: {exc}", file=sys.stderr)
+        print(f"factcheck: refused: {exc}{_suggestion(args.url)}", file=sys.stderr)
         return EXIT_REFUSED
     except FetchError as exc:
         print(f"factcheck: could not fetch the page ({exc.code}): {exc}", file=sys.stderr)
@@ -73,3 +88,10 @@ def run(args: argparse.Namespace) -> int:
     if args.fail_under is not None and (report.score is None or report.score < args.fail_under):
         return EXIT_LOW_SCORE
     return EXIT_OK
+
+
+def _suggestion(url: str | None) -> str:
+    """For bare words ("example.org/page", "notaurl"): the https:// form to try."""
+    if not url or "://" in url or any(ch.isspace() for ch in url):
+        return ""
+    return f"\n  did you mean: factcheck check https://{url}"

@@ -14,7 +14,7 @@ from importlib.metadata import entry_points
 
 from factcheck._version import __version__
 from factcheck.cli import batch, check
-from factcheck.cli.exits import EXIT_OK, EXIT_USAGE
+from factcheck.cli.exits import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
 
 #: Entry-point group through which other installed packages add sub-commands: each entry
 #: is a callable taking the argparse sub-parsers object (``server`` adds ``serve``).
@@ -38,6 +38,14 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `factcheck check URL | head`: the reader left, not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except Exception as exc:  # a bug: one line for the user, the traceback with -v
+        logging.getLogger("factcheck").debug("internal error", exc_info=True)
+        print(
+            f"factcheck: internal error ({type(exc).__name__}: {exc}); run with -v for "
+            "details and please report it",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
 
 
 def build_parser() -> argparse.ArgumentParser:

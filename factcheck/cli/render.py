@@ -16,8 +16,14 @@ _SYMBOLS = {
 }
 _VERDICT_COLOURS = {"reliable": "32", "mixed": "33", "doubtful": "33", "unreliable": "31"}
 _LABELS = {
-    "en": {"score": "Score", "advice": "What to do", "links": "Next steps", "sources": "sources"},
-    "zh": {"score": "得分", "advice": "建议", "links": "下一步", "sources": "来源库"},
+    "en": {"score": "Score", "advice": "What to do", "links": "Next steps", "sources": "sources",
+           "confidence": "Confidence"},
+    "zh": {"score": "得分", "advice": "建议", "links": "下一步", "sources": "来源库",
+           "confidence": "可信程度"},
+}  # fmt: skip
+_CONFIDENCE_TEXT = {
+    "en": {"low": "low", "medium": "medium", "high": "high"},
+    "zh": {"low": "低", "medium": "中", "high": "高"},
 }
 
 
@@ -37,6 +43,11 @@ def render(report: Report, out: TextIO, *, lang: str = "en", color: bool = False
     verdict_text = VERDICT_TEXT[report.verdict].get(lang)
     colour = _VERDICT_COLOURS.get(verdict, "90")
     out.write(f"{labels['score']}: " + paint(f"{score} {verdict_text}", colour) + "\n")
+    if report.confidence is not None:
+        level = _CONFIDENCE_TEXT["zh" if lang == "zh" else "en"][report.confidence.level]
+        colon = "：" if lang == "zh" else ": "
+        reason = report.confidence.reason.get(lang)
+        out.write(f"{labels['confidence']}{colon}{level} — {reason}\n")
     out.write(report.summary.get(lang) + "\n\n")
     for step in report.steps:
         symbol, code = _SYMBOLS[step.status]

@@ -21,12 +21,19 @@ from factcheck.steps.evidence import rules
 from factcheck.steps.evidence.citations import TextEvidence, analyse_text
 from factcheck.steps.evidence.linkkinds import LinkClass, LinkKind, Reputation, kb_link_kind
 from factcheck.steps.evidence.links import LinkSurvey, survey_links
-from factcheck.steps.evidence.worth import (
+from factcheck.steps.evidence.rules import (
     BAD_LINK_POINTS,
     INSTITUTION_NAMED_POINTS,
     JOURNAL_NAMED_POINTS,
     LINK_POINTS,
+    LINK_TO_FAKE,
+    LINK_TO_SHOP,
+    LINK_TO_UNRELIABLE,
     LOW_LINK_POINTS,
+    NO_SOURCES,
+    ONLY_SOCIAL,
+)
+from factcheck.steps.evidence.worth import (
     SHORT_TEXT_WEIGHT,
     Support,
     around,
@@ -173,18 +180,18 @@ def _data(links: LinkSurvey, found: TextEvidence, supports: list[Support]) -> di
 
 def _advice(supports: list[Support], findings: list[Finding]) -> LocalText:
     codes = {f.code for f in findings}
-    if codes & {"evidence.link_to_fake", "evidence.link_to_unreliable"}:
+    if codes & {LINK_TO_FAKE.code, LINK_TO_UNRELIABLE.code}:
         return T(
             "Some of its sources are sites known for false stories: check the claims with a "
             "health authority instead.",
             "部分来源是以虚假信息著称的网站：请向卫生部门核实这些说法。",
         )
-    if "evidence.link_to_shop" in codes:
+    if LINK_TO_SHOP.code in codes:
         return T(
             "It links to shops: treat it as advertising and look for independent evidence.",
             "它链接到商店：请把它当作广告看待，另找独立证据。",
         )
-    if codes & {"evidence.no_sources", "evidence.only_social"}:
+    if codes & {NO_SOURCES.code, ONLY_SOCIAL.code}:
         return T(
             "No sources are given. Search for the study or official guidance behind the claim "
             "before you believe or share it.",

@@ -8,7 +8,6 @@ the knowledge base decides for domains it lists, URL patterns for the rest.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -16,6 +15,20 @@ from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, urlsplit
 
 from factcheck.knowledge.domains import host_of, public_suffix, registered_domain
+from factcheck.steps.evidence.lexicon import (
+    AFFILIATE_PARAMS,
+    ID_PATTERNS,
+    OFFICIAL_DOMAINS,
+    OFFICIAL_SUFFIXES,
+    PRESS_DOMAINS,
+    REFERENCE_DOMAINS,
+    REFERENCE_HOSTS,
+    SCHOLARLY_DOMAINS,
+    SHOP_DOMAINS,
+    SHOP_HOSTS,
+    SHOP_PATH,
+    SOCIAL_DOMAINS,
+)
 
 if TYPE_CHECKING:
     from factcheck.knowledge.sources import SourceDB, SourceEntry
@@ -59,147 +72,6 @@ class LinkClass:
     @property
     def is_affiliate(self) -> bool:
         return self.reason == "affiliate parameter"
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-# -- scholarly ---------------------------------------------------------------------------
-
-_ID_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("doi", re.compile(r"(?:doi\.org/|/doi/(?:abs/|full/|pdf/)?)(10\.\d{4,9}/[^\s?#]+)", re.I)),
-    (
-        "pmid",
-        re.compile(
-            r"pubmed\.ncbi\.nlm\.nih\.gov/(\d{5,9})|ncbi\.nlm\.nih\.gov/pubmed/(\d{5,9})", re.I
-        ),
-    ),
-    ("pmcid", re.compile(r"/pmc/articles/(PMC\d{4,9})", re.I)),
-    ("nct", re.compile(r"clinicaltrials\.gov/\S*?(NCT\d{8})", re.I)),
-    ("chictr", re.compile(r"chictr\.org\.cn/\S*?(?:proj=|ChiCTR)(\w+)", re.I)),
-    ("arxiv", re.compile(r"arxiv\.org/(?:abs|pdf)/(\d{4}\.\d{4,5})", re.I)),
-    ("preprint", re.compile(r"(?:medrxiv|biorxiv)\.org/content/(10\.1101/[\d.]+)", re.I)),
-)
-
-#: Journals, publishers, indexes and preprint servers (registered domains).
-SCHOLARLY_DOMAINS = _words(
-    """
-    doi.org pubmed.gov ncbi.nlm.nih.gov europepmc.org clinicaltrials.gov
-    arxiv.org medrxiv.org biorxiv.org ssrn.com researchsquare.com preprints.org
-    nejm.org thelancet.com bmj.com jamanetwork.com nature.com science.org sciencemag.org
-    cell.com sciencedirect.com springer.com link.springer.com wiley.com onlinelibrary.wiley.com
-    tandfonline.com sagepub.com oup.com academic.oup.com plos.org journals.plos.org
-    frontiersin.org mdpi.com biomedcentral.com cochranelibrary.com cochrane.org acpjournals.org
-    annals.org ahajournals.org atsjournals.org jci.org pnas.org elifesciences.org karger.com
-    thieme-connect.com lww.com journals.lww.com cambridge.org hindawi.com jstor.org
-    scholar.google.com semanticscholar.org researchgate.net acs.org pubs.acs.org
-    cnki.net cnki.com.cn wanfangdata.com.cn cqvip.com yiigle.com cmj.org cmaj.ca
-    chinacdcweekly.cn sciengine.com
-    """
-)
-
-# -- official ----------------------------------------------------------------------------
-
-OFFICIAL_SUFFIXES = _words(
-    """
-    gov gov.cn gov.uk gov.au gov.sg gov.hk gov.tw gov.in gov.za gc.ca mil int
-    gouv.fr bund.de go.jp go.kr govt.nz gov.ie gov.br gob.mx gob.es admin.ch
-    """
-)
-OFFICIAL_DOMAINS = _words(
-    """
-    who.int europa.eu ema.europa.eu ecdc.europa.eu nhc.gov.cn chinacdc.cn nmpa.gov.cn
-    nhs.uk nice.org.uk cdc.gov nih.gov fda.gov hhs.gov cms.gov canada.ca paho.org unicef.org
-    un.org worldbank.org gavi.org ecdc.eu rki.de hc-sc.gc.ca tga.gov.au health.gov.au
-    nhsa.gov.cn satcm.gov.cn moh.gov.sg chp.gov.hk cdc.gov.tw
-    """
-)
-
-# -- press wires, social networks, shops --------------------------------------------------
-
-PRESS_DOMAINS = _words(
-    """
-    prnewswire.com prnewswire.co.uk businesswire.com globenewswire.com prweb.com
-    accesswire.com einpresswire.com newswire.com prnasia.com prlog.org openpr.com
-    newsfilecorp.com marketwired.com cision.com
-    """
-)
-SOCIAL_DOMAINS = _words(
-    """
-    facebook.com fb.com fb.me twitter.com x.com t.co instagram.com threads.net tiktok.com
-    youtube.com youtu.be linkedin.com reddit.com pinterest.com tumblr.com t.me telegram.me
-    telegram.org whatsapp.com wa.me vk.com snapchat.com quora.com medium.com substack.com
-    rumble.com bitchute.com gab.com truthsocial.com parler.com odysee.com
-    weibo.com weibo.cn t.cn weixin.qq.com mp.weixin.qq.com douyin.com iesdouyin.com
-    kuaishou.com bilibili.com b23.tv zhihu.com xiaohongshu.com xhslink.com toutiao.com
-    ixigua.com douban.com tieba.baidu.com
-    """
-)
-SHOP_DOMAINS = _words(
-    """
-    amazon.com amazon.co.uk amazon.de amazon.fr amazon.ca amazon.co.jp amazon.cn amazon.in
-    amzn.to amzn.com a.co ebay.com aliexpress.com alibaba.com walmart.com target.com
-    etsy.com iherb.com vitacost.com gnc.com bestbuy.com myshopify.com shopify.com
-    clickbank.net clickbank.com shareasale.com awin1.com linksynergy.com skimresources.com
-    rstyle.me shopstyle.com go2cloud.org
-    taobao.com tmall.com tmall.hk jd.com jd.hk 3.cn pinduoduo.com yangkeduo.com
-    suning.com vip.com dangdang.com youzan.com koudaitong.com weidian.com
-    """
-)
-#: Hosts under a social platform's domain that are shops, checked on the full host.
-SHOP_HOSTS = frozenset({"s.click.taobao.com", "union.jd.com", "u.jd.com", "item.jd.com"})
-REFERENCE_DOMAINS = frozenset(
-    {"wikipedia.org", "wikimedia.org", "britannica.com", "baike.baidu.com", "baike.com"}
-)
-REFERENCE_HOSTS = frozenset({"baike.baidu.com", "baike.sogou.com", "baike.so.com"})
-
-_SHOP_PATH = re.compile(
-    r"/(?:shop|store|cart|checkout|buy|buy-now|product|products)(?:/|$|\?|\.)"
-    r"|/dp/[A-Z0-9]{10}|/gp/product/|[?&](?:add-to-cart|add_to_cart)=",
-    re.I,
-)
-_AFFILIATE_PARAMS = _words(
-    """
-    aff aff_id affid affiliate affiliate_id affiliateid aff_sub irclickid ranmid ransiteid
-    cjevent associate_id clickref
-    """
-)
-
-#: Share buttons and follow links: widgets of the page, never a source it cites.
-_SHARE_WIDGET = re.compile(
-    r"/sharer|/share(?:\.php|article|/|\?|$)|/dialog/(?:share|feed|send)|/intent/(?:tweet|post)"
-    r"|/pin/create|/submit\?|/cws/share|/widget/share|sns\.qzone\.qq\.com|service\.weibo\.com/share"
-    r"|addtoany\.com|sharethis\.com|api\.whatsapp\.com/send|/send\?text=|t\.me/share",
-    re.I,
-)
-_PROFILE_HOSTS = frozenset(
-    {
-        "facebook.com",
-        "twitter.com",
-        "x.com",
-        "instagram.com",
-        "weibo.com",
-        "tiktok.com",
-        "pinterest.com",
-        "threads.net",
-        "linkedin.com",
-        "youtube.com",
-        "douyin.com",
-        "zhihu.com",
-    }
-)
-_PROFILE_PATH = re.compile(r"^/(?:@?[\w.-]+|(?:in|company|channel|c|user|people|u)/[\w.-]+)/?$")
-
-
-def is_widget_link(url: str, host: str, domain: str) -> bool:
-    """A share button or a social profile ("follow us", an author's account), not a source."""
-    if _SHARE_WIDGET.search(url):
-        return True
-    if domain in _PROFILE_HOSTS:
-        parts = urlsplit(url)
-        return not parts.query and bool(_PROFILE_PATH.match(parts.path or "/"))
-    return False
 
 
 # -- knowledge base kinds ------------------------------------------------------------------
@@ -261,7 +133,7 @@ def classify_url(
 
 def scholarly_identifier(url: str) -> tuple[str, str]:
     """``("doi", "10.1056/...")`` when ``url`` carries a paper or trial id, else ``("", "")``."""
-    for name, pattern in _ID_PATTERNS:
+    for name, pattern in ID_PATTERNS:
         match = pattern.search(url)
         if match:
             value = next(g for g in match.groups() if g).rstrip(".,;")
@@ -294,7 +166,7 @@ def _kind(url: str, host: str, domain: str, entry: SourceEntry | None) -> tuple[
         return kb_kind, f"sources.yaml: {kb_name}", ""
     if suffix in _ACADEMIC_SUFFIXES:
         return LinkKind.ACADEMIC, f"academic suffix .{suffix}", ""
-    if _SHOP_PATH.search(f"{parts.path}?{parts.query}"):
+    if SHOP_PATH.search(f"{parts.path}?{parts.query}"):
         return LinkKind.COMMERCIAL, "shop path", ""
     return LinkKind.UNKNOWN, "not listed", ""
 
@@ -319,7 +191,7 @@ def _has_affiliate_param(url: str, query: str) -> bool:
         return False
     for key, value in parse_qsl(query):
         key = key.lower()
-        if key in _AFFILIATE_PARAMS or (key == "utm_medium" and "affiliate" in value.lower()):
+        if key in AFFILIATE_PARAMS or (key == "utm_medium" and "affiliate" in value.lower()):
             return True
         if key == "tag" and "amazon." in url.lower():  # Amazon Associates tag
             return True

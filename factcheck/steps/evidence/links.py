@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 from urllib.parse import urldefrag, urljoin
 
 from factcheck.knowledge.domains import registered_domain
-from factcheck.steps.evidence.linkkinds import LinkClass, classify_url, is_widget_link
+from factcheck.steps.evidence.lexicon import is_widget_link
+from factcheck.steps.evidence.linkkinds import LinkClass, classify_url
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement

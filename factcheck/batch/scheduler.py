@@ -16,112 +16,49 @@ scheduler loop (the caller's thread) decides what starts when:
 
 from __future__ import annotations
 
-import ctypes
-import multiprocessing
-import os
 import random
-import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import (
     FIRST_COMPLETED,
     Executor,
     Future,
-    ProcessPoolExecutor,
     ThreadPoolExecutor,
     wait,
 )
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache
 from typing import Any
 
-from factcheck.engine import engine_for, parse_lang
-from factcheck.errors import (
-    FactcheckError,
-    FetchError,
-    FetchTimeoutError,
-    HostUnreachableError,
-    HTTPStatusError,
-    InvalidURLError,
+from factcheck.batch.options import (
+    DEFAULT_BACKOFF,
+    DEFAULT_HOST_DELAY,
+    DEFAULT_JOBS,
+    DEFAULT_PER_HOST,
+    DEFAULT_RETRIES,
+    AnalysisError,
+    BatchOptions,
+    Outcome,
+    backoff_delay,
+    default_workers,
+    is_transient,
 )
+from factcheck.batch.workers import (
+    TRIM_EVERY,
+    analyse_page,
+    analysis_pool,
+    fetch_page,
+    release_free_memory,
+)
+from factcheck.errors import FactcheckError, InvalidURLError
 from factcheck.fetch.hostlimit import HostLimiter
-from factcheck.fetch.safe import DEFAULT_TIMEOUT, FetchedPage, fetch, validate_url
+from factcheck.fetch.safe import validate_url
 from factcheck.knowledge.domains import host_of
-from factcheck.page.model import Page
-from factcheck.report import Report, Retrieval
-from factcheck.resources import default_resources
-
-DEFAULT_JOBS = 16
-DEFAULT_PER_HOST = 2
-DEFAULT_HOST_DELAY = 0.2
-DEFAULT_RETRIES = 2
-DEFAULT_BACKOFF = 1.0
-MAX_BACKOFF = 30.0
-#: Restart a forkserver analysis process after this many pages (bounds slow growth).
-TASKS_PER_WORKER = 500
-
-Outcome = Report | FactcheckError
+from factcheck.report import Report
 
 _END: Any = object()  # end of the input (None may be an item of a bad input)
-_PERMANENT_5XX = frozenset({501, 505})
-_DNS_MARKERS = ("name or service not known", "failed to resolve", "no address associated")
-
-
-class AnalysisError(FactcheckError):
-    """The page was fetched but analysing it failed (a bug or a crashed worker process)."""
-
-    code = "analysis_failed"
-
-
-def default_workers() -> int:
-    """One analysis process per core this process may use."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not Linux
-        return max(1, os.cpu_count() or 1)
-
-
-def is_transient(error: BaseException) -> bool:
-    """True for failures worth retrying: timeouts, 5xx, dropped or refused connections."""
-    if isinstance(error, HTTPStatusError):
-        return error.status >= 500 and error.status not in _PERMANENT_5XX
-    if isinstance(error, FetchTimeoutError):
-        return True
-    if isinstance(error, HostUnreachableError):
-        message = str(error).lower()
-        return not any(marker in message for marker in _DNS_MARKERS)
-    # The bare FetchError means the connection broke mid-transfer; its subclasses
-    # (too large, not HTML, empty, too many redirects) are answers that will not change.
-    return type(error) is FetchError
-
-
-def backoff_delay(attempt: int, base: float, rng: random.Random) -> float:
-    """Delay before retry number ``attempt`` (1, 2 ...): base x 2^(attempt-1), +-50% jitter."""
-    raw = base * (2 ** (attempt - 1)) * rng.uniform(0.5, 1.5)
-    return min(raw, MAX_BACKOFF)
-
-
-@dataclass(frozen=True, slots=True)
-class BatchOptions:
-    """Everything :func:`check_many` needs to know besides the URLs."""
-
-    workers: int
-    jobs: int = DEFAULT_JOBS
-    per_host: int = DEFAULT_PER_HOST
-    host_delay: float = DEFAULT_HOST_DELAY
-    retries: int = DEFAULT_RETRIES
-    backoff: float = DEFAULT_BACKOFF
-    timeout: float | tuple[float, float] | None = None
-    allow_loopback: bool = False
-    lang: str | None = None
-    now: datetime | None = None
-
-    def __post_init__(self) -> None:
-        if self.workers < 0 or self.jobs < 1 or self.retries < 0 or self.backoff < 0:
-            raise ValueError("workers >= 0, jobs >= 1, retries >= 0 and backoff >= 0 are required")
 
 
 def check_many(
@@ -196,7 +133,7 @@ class _Scheduler:
     def run(self, urls: Iterable[str]) -> Iterator[tuple[str, Outcome]]:
         source = iter(urls)
         seen: set[str] = set()
-        self.cpu_pool = _analysis_pool(self.options.workers)  # first: it may fork
+        self.cpu_pool = analysis_pool(self.options.workers)  # first: it may fork
         fetch_pool = ThreadPoolExecutor(self.options.jobs, thread_name_prefix="factcheck-fetch")
         try:
             exhausted = False
@@ -216,7 +153,7 @@ class _Scheduler:
         while self.finished:
             yield self.finished.popleft()
             self.yielded += 1
-            if self.yielded % _TRIM_EVERY == 0:
+            if self.yielded % TRIM_EVERY == 0:
                 release_free_memory()
 
     def _refill(self, source: Iterator[str], seen: set[str]) -> bool:
@@ -249,7 +186,7 @@ class _Scheduler:
         while self.pending and len(self.fetching) < self.options.jobs:
             item = self.pending.popleft()
             if item.not_before <= now and self.hosts.try_acquire(item.host, now):
-                future = pool.submit(_fetch, item.url, self.options)
+                future = pool.submit(fetch_page, item.url, self.options)
                 self.fetching[future] = item
             else:
                 waiting.append(item)
@@ -306,11 +243,11 @@ class _Scheduler:
         """Hand a fetched page to the analysis pool; a pool broken by a crash is replaced."""
 
         try:
-            future = self.cpu_pool.submit(_analyse, fetched, item.url, self.options)
+            future = self.cpu_pool.submit(analyse_page, fetched, item.url, self.options)
         except BrokenProcessPool:
             self.cpu_pool.shutdown(wait=False, cancel_futures=True)
-            self.cpu_pool = _analysis_pool(self.options.workers)
-            future = self.cpu_pool.submit(_analyse, fetched, item.url, self.options)
+            self.cpu_pool = analysis_pool(self.options.workers)
+            future = self.cpu_pool.submit(analyse_page, fetched, item.url, self.options)
         self.analysing[future] = item
 
     def _analysed(self, future: Future[Report]) -> None:
@@ -326,82 +263,3 @@ class _Scheduler:
 
 
 # -- work done on threads and processes --------------------------------------------------
-
-
-def _fetch(url: str, options: BatchOptions) -> object:
-    timeout = options.timeout if options.timeout is not None else DEFAULT_TIMEOUT
-    return fetch(url, timeout=timeout, allow_loopback=options.allow_loopback)
-
-
-def _analyse(fetched: object, url: str, options: BatchOptions) -> Report:
-    """Parse and check a fetched page (runs in an analysis process)."""
-    global _analysed_here
-    assert isinstance(fetched, FetchedPage)
-    page = Page.from_html(
-        fetched.html,
-        url,
-        final_url=fetched.final_url,
-        retrieval=Retrieval.FETCHED,
-        lang_hint=parse_lang(options.lang),
-    )
-    report = engine_for().analyse(page, now=options.now)
-    _analysed_here += 1
-    if _analysed_here % _TRIM_EVERY == 0:
-        release_free_memory()
-    return report
-
-
-_TRIM_EVERY = 100  # finished pages between returns of freed memory to the OS
-_analysed_here = 0
-
-
-@cache
-def _malloc_trim() -> Callable[[int], int] | None:
-    """glibc's ``malloc_trim``, or None elsewhere.
-
-    Fetch threads free large buffers in many malloc arenas; glibc keeps that memory for
-    reuse and the process grows with every page. Handing it back now and then keeps the
-    resident size flat over long batches (measured in ``benchmarks``).
-    """
-    try:
-        return ctypes.CDLL("libc.so.6").malloc_trim  # type: ignore[no-any-return]
-    except (OSError, AttributeError):
-        return None
-
-
-def release_free_memory() -> None:
-    trim = _malloc_trim()
-    if trim is not None:
-        trim(0)
-
-
-def _warm_worker() -> None:
-    """Load the resources once per analysis process, not once per page."""
-    default_resources()
-
-
-def _analysis_pool(workers: int) -> Executor:
-    """Processes for the analysis (a thread when ``workers`` is 0).
-
-    Forked while this process still runs a single thread: workers start at once with
-    everything already imported, and scripts without an ``if __name__ == "__main__"``
-    guard work. When other threads already run (forking them is unsafe), or to replace a
-    pool broken by a crash, a forkserver is used instead; that path re-imports the main
-    module, which then needs the guard.
-    """
-    if workers == 0:
-        return ThreadPoolExecutor(1, thread_name_prefix="factcheck-analyse")
-
-    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
-        _warm_worker()  # loaded once here, shared copy-on-write by every worker
-        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
-        pool.submit(int).result()  # launch every worker now, before any thread starts
-        return pool
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["factcheck.engine"])
-    return ProcessPoolExecutor(
-        workers,
-        mp_context=context,
-        initializer=_warm_worker,
-        max_tasks_per_child=TASKS_PER_WORKER,
-    )

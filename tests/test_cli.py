@@ -1,0 +1,112 @@
+"""The ``factcheck`` command as a user runs it: a real process, real exit codes 0-5.
+
+Fetches go to a local HTTP server (``--allow-loopback``); nothing touches the internet.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pytest_httpserver import HTTPServer
+
+from factcheck.cli.exits import (
+    EXIT_FETCH,
+    EXIT_INTERNAL,
+    EXIT_LOW_SCORE,
+    EXIT_OK,
+    EXIT_REFUSED,
+    EXIT_USAGE,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "wechat_miracle_cure.html"
+
+
+def factcheck(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "factcheck", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, **(env or {})},
+        check=False,
+    )
+
+
+def test_exit_0_prints_the_checklist():
+    done = factcheck("check", "--html", str(EXAMPLE), "--url", "https://mp.weixin.qq.com/s/x")
+    assert done.returncode == EXIT_OK, done.stderr
+    assert "1." in done.stdout and "7." in done.stdout
+
+
+def test_exit_0_json_is_the_report_contract():
+    done = factcheck("check", "--html", str(EXAMPLE), "--json")
+    assert done.returncode == EXIT_OK, done.stderr
+    report = json.loads(done.stdout)
+    assert [s["number"] for s in report["steps"]] == list(range(1, 8))
+
+
+def test_exit_1_when_the_knowledge_base_is_broken(tmp_path):
+    broken = tmp_path / "overlay.yaml"
+    broken.write_text("sources: [this is: not valid: yaml", encoding="utf-8")
+    done = factcheck(
+        "check", "--html", str(EXAMPLE), env={"FACTCHECK_SOURCES_OVERLAY": str(broken)}
+    )
+    assert done.returncode == EXIT_INTERNAL, done.stderr
+    assert "overlay.yaml" in done.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [(), ("check",), ("check", "https://a.example/", "--html", str(EXAMPLE)), ("nonsense",)],
+)
+def test_exit_2_for_usage_errors(args):
+    assert factcheck(*args).returncode == EXIT_USAGE
+
+
+def test_exit_2_for_an_unreadable_file(tmp_path):
+    done = factcheck("check", "--html", str(tmp_path / "missing.html"))
+    assert done.returncode == EXIT_USAGE
+    assert "cannot read" in done.stderr
+
+
+@pytest.mark.parametrize(
+    "url", ["ftp://example.org/x", "http://10.0.0.1/", "http://169.254.169.254/latest"]
+)
+def test_exit_3_for_refused_urls(url):
+    done = factcheck("check", url)
+    assert done.returncode == EXIT_REFUSED
+    assert "refused" in done.stderr
+
+
+def test_exit_3_bare_words_suggest_a_web_address():
+    done = factcheck("check", "example.org/health")
+    assert done.returncode == EXIT_REFUSED
+    assert "https://example.org/health" in done.stderr
+
+
+def test_loopback_is_refused_unless_allowed(httpserver: HTTPServer):
+    httpserver.expect_request("/page").respond_with_data(
+        EXAMPLE.read_text("utf-8"), content_type="text/html"
+    )
+    url = httpserver.url_for("/page")
+    assert factcheck("check", url).returncode == EXIT_REFUSED
+    assert factcheck("check", url, "--allow-loopback").returncode == EXIT_OK
+
+
+def test_exit_4_when_the_page_cannot_be_fetched(httpserver: HTTPServer):
+    httpserver.expect_request("/gone").respond_with_data("gone", status=404)
+    done = factcheck("check", httpserver.url_for("/gone"), "--allow-loopback")
+    assert done.returncode == EXIT_FETCH
+    assert "404" in done.stderr or "http_status" in done.stderr
+
+
+def test_exit_5_when_the_score_is_below_fail_under():
+    done = factcheck("check", "--html", str(EXAMPLE), "--fail-under", "101")
+    assert done.returncode == EXIT_LOW_SCORE
+    assert factcheck("check", "--html", str(EXAMPLE), "--fail-under", "0").returncode == EXIT_OK
