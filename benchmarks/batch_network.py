@@ -1,6 +1,7 @@
 """Benchmarks 2 and 4: 1,000 URLs from a local server with 100 ms latency per page.
 
-Benchmark 2 compares the wall time of :func:`factcheck.check_many` with the larger of two
+Benchmark 2 runs the real ``factcheck batch`` command (its own process, so nothing the
+benchmark holds counts) and compares its wall time with the larger of two
 bounds measured in the same run: the network bound (N x latency / concurrent fetches) and
 the CPU bound (single-page analysis time x N / cores). Goal: at most 1.25x.
 
@@ -10,11 +11,16 @@ processes) and compares the first 100 pages with the last 100: it should stay fl
 
 from __future__ import annotations
 
+import json
 import logging
 import statistics
+import subprocess
+import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from .common import Row, bench_pages
 from .rss import Sampler
@@ -23,6 +29,7 @@ N_URLS = 1000
 LATENCY = 0.1
 JOBS = 32
 GOAL = 1.25
+BATCH_MB = 400  # issue 18: the whole batch on 2 cores
 
 
 @dataclass(frozen=True)
@@ -35,7 +42,7 @@ class BatchRun:
     parallel_wall: float  # the same pages analysed on the same processes, no network
     main_cpu: float  # CPU seconds of the scheduling process (fetching, decoding, handing over)
     failures: int
-    samples: tuple[tuple[int, int, int], ...]
+    samples: tuple[tuple[int, int, int, int, float], ...]
 
 
 def single_page_time() -> float:
@@ -57,14 +64,23 @@ def single_page_time() -> float:
 
 def parallel_analysis_wall(n: int, workers: int) -> float:
     """The CPU bound realised: ``n`` pages already in memory, analysed on ``workers``
-    processes with nothing else to do (same machine, same moment, same load)."""
+    processes with nothing else to do (same machine, same moment, same load).
+
+    The processes come from a forkserver that loaded the resources (as the batch's own
+    fallback does), not from this process: this one has run the sentence encoder, whose
+    OpenMP pool makes a child forked afterwards hang.
+    """
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     pages = bench_pages()
     items = [(pages[i % len(pages)].html, pages[i % len(pages)].url) for i in range(n)]
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        pool.submit(int).result()  # processes up before the clock starts
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["factcheck.batch.preload"])
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        warm = [pool.submit(_analyse_only, items[i]) for i in range(2 * workers)]
+        for future in warm:  # processes up and warm before the clock starts
+            future.result()
         started = time.perf_counter()
         for _ in pool.map(_analyse_only, items, chunksize=4):
             pass
@@ -77,9 +93,32 @@ def _analyse_only(item: tuple[str, str]) -> int:
     return check_html(item[0], item[1]).score or 0
 
 
+class _Lines:
+    """Lines written so far to a growing file (read incrementally)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path, self.offset, self.count = path, 0, 0
+
+    def __call__(self) -> int:
+        try:
+            with self.path.open("rb") as handle:
+                handle.seek(self.offset)
+                chunk = handle.read()
+        except OSError:
+            return self.count
+        self.offset += len(chunk)
+        self.count += chunk.count(b"\n")
+        return self.count
+
+
+def _failures(path: Path) -> int:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return sum("error" in json.loads(line) for line in lines) + max(0, N_URLS - len(lines))
+
+
 @cache
 def batch_run(n: int = N_URLS, latency: float = LATENCY, jobs: int = JOBS) -> BatchRun:
-    from factcheck import Report, check_many
+    """``factcheck batch`` (the real command, in its own process) over ``n`` local URLs."""
     from factcheck.batch import default_workers
 
     from .slowserver import slow_server
@@ -88,24 +127,19 @@ def batch_run(n: int = N_URLS, latency: float = LATENCY, jobs: int = JOBS) -> Ba
     single = single_page_time()
     workers = default_workers()
     parallel = parallel_analysis_wall(n, workers)
-    done = [0]
-    failures = 0
-    sampler = Sampler(done)
-    with slow_server(latency) as base:
-        urls = [f"{base}/p/{i}" for i in range(n)]
-        cpu_started = time.process_time()
+    with slow_server(latency) as base, tempfile.TemporaryDirectory() as tmp:
+        urls, out = Path(tmp) / "urls.txt", Path(tmp) / "out.jsonl"
+        urls.write_text("".join(f"{base}/p/{i}\n" for i in range(n)), encoding="utf-8")
+        command = [sys.executable, "-m", "factcheck", "batch", str(urls), "-o", str(out)]
+        command += ["--jobs", str(jobs), "--per-host", str(jobs), "--host-delay", "0"]
+        command += ["--workers", str(workers), "--allow-loopback", "--no-progress"]
         started = time.perf_counter()
-        outcomes = check_many(
-            urls, workers=workers, jobs=jobs, per_host=jobs, host_delay=0.0, allow_loopback=True
-        )
-        for _, outcome in outcomes:
-            if done[0] == 0:  # sample from the first result: the pool is forked by then
-                sampler.__enter__()
-            done[0] += 1
-            failures += not isinstance(outcome, Report)
+        proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        with Sampler(proc.pid, _Lines(out)) as sampler:
+            proc.wait()
         wall = time.perf_counter() - started
-        main_cpu = time.process_time() - cpu_started
-        sampler.__exit__()
+        failures = _failures(out)
+    main_cpu = max((s[4] for s in sampler.samples), default=0.0)
     # Measured before and after the batch: the machine's share for us drifts on shared hosts.
     parallel = min(parallel, parallel_analysis_wall(n, workers))
     return BatchRun(
@@ -139,15 +173,15 @@ def run() -> list[Row]:
             ratio=result.wall / realised,
             goal="",
             ok=None,
-            note=f"fetch + scheduling CPU in the main process: "
-            f"{result.main_cpu / result.n * 1000:.1f} ms/page",
+            note=f"CPU of the main process (fetch, decode, scheduling): "
+            f"{result.main_cpu / result.n * 1000:.1f} ms/page; the command's start included",
         ),
     ]
 
 
 def memory_rows() -> list[Row]:
     result = batch_run()
-    first = [s for s in result.samples if s[0] < 100]
+    first = [s for s in result.samples if 0 < s[0] <= 100]
     last = [s for s in result.samples if s[0] >= result.n - 100]
     if not first or not last:
         return [Row("memory over the batch", "too few samples", "", None, "flat", None)]
@@ -156,6 +190,7 @@ def memory_rows() -> list[Row]:
     last_tree = statistics.fmean(s[2] for s in last) / mb
     first_main = statistics.fmean(s[1] for s in first) / mb
     last_main = statistics.fmean(s[1] for s in last) / mb
+    last_pss = statistics.fmean(s[3] for s in last) / mb
     peak = max(s[2] for s in result.samples) / mb
     ratio = last_tree / first_tree
     return [
@@ -164,9 +199,20 @@ def memory_rows() -> list[Row]:
             measured=f"{last_tree:.0f} MB last 100",
             baseline=f"{first_tree:.0f} MB first 100",
             ratio=ratio,
-            goal="flat (<= 1.25x)",
-            ok=ratio <= 1.25,
-            note=f"main process {first_main:.0f} -> {last_main:.0f} MB; peak tree {peak:.0f} MB; "
-            f"{len(result.samples)} samples",
-        )
+            goal=f"<= {BATCH_MB} MB, flat",
+            ok=ratio <= 1.25 and last_tree <= BATCH_MB,
+            note=f"sum of RSS (shared pages counted in each process); main process "
+            f"{first_main:.0f} -> {last_main:.0f} MB; peak {peak:.0f} MB; {len(result.samples)} "
+            "samples",
+        ),
+        Row(
+            name="  the same tree, PSS (shared pages split)",
+            measured=f"{last_pss:.0f} MB last 100",
+            baseline=f"{last_tree:.0f} MB RSS",
+            ratio=last_pss / last_tree,
+            goal="",
+            ok=None,
+            note="what the batch really holds: copy-on-write pages shared by the processes "
+            "are counted once",
+        ),
     ]

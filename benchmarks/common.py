@@ -15,6 +15,11 @@ PAGES_DIR = Path(
     os.environ.get("FACTCHECK_BENCH_PAGES")
     or Path(__file__).resolve().parents[2] / "shared" / "data" / "pages-bench"
 )
+#: 68 real health and news pages (zh and en) with their truth; see its SOURCE.txt.
+REAL_DIR = Path(
+    os.environ.get("FACTCHECK_REAL_PAGES")
+    or Path(__file__).resolve().parents[2] / "shared" / "data" / "pages-real"
+)
 
 
 @dataclass(frozen=True)
@@ -55,6 +60,31 @@ def bench_pages() -> tuple[BenchPage, ...]:
     return tuple(pages)
 
 
+@cache
+def real_pages() -> tuple[BenchPage, ...]:
+    """The pages of ``shared/data/pages-real`` (none when the folder is missing)."""
+    from factcheck.page.model import decode_html
+
+    truth = REAL_DIR / "truth.json"
+    if not truth.exists():
+        return ()
+    pages = []
+    for entry in json.loads(truth.read_text(encoding="utf-8")):
+        raw = gzip.decompress((REAL_DIR / entry["file"]).read_bytes())
+        page_id = "real/" + Path(entry["file"]).name.removesuffix(".html.gz")
+        url = entry.get("url") or f"https://real.example/{page_id}"
+        pages.append(BenchPage(page_id, url, decode_html(raw), raw))
+    return tuple(pages)
+
+
+def load() -> str:
+    """The load average now (1, 5, 15 minutes): other work on the machine slows every number."""
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "?"
+
+
 def machine() -> str:
     """One line describing where the numbers were measured."""
     cpu = platform.processor() or platform.machine()
@@ -66,12 +96,9 @@ def machine() -> str:
     except OSError:
         pass
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    try:
-        load = "load average " + " ".join(Path("/proc/loadavg").read_text().split()[:3])
-    except OSError:
-        load = ""
     python = f"Python {platform.python_version()}, {platform.system()}"
-    return f"{cpu}, {cores} cores usable, {python}; {load} (other work slows every number)"
+    where = f"{cpu}, {cores} cores usable, {python}"
+    return f"{where}; load average {load()} (other work slows every number)"
 
 
 def table(rows: list[Row]) -> str:

@@ -53,6 +53,7 @@ def run(rounds: int = 3) -> list[Row]:
     per_page_times(pages[:10], 1)  # warm-up: imports, lazy loads, the knowledge base
     ours, theirs = per_page_times(pages, rounds)
     ratio = sum(ours) / sum(theirs)
+    median_ratio = statistics.median(ours) / statistics.median(theirs)
     return [
         Row(
             name=f"check_html, {len(pages)} pages (mean/page)",
@@ -61,7 +62,15 @@ def run(rounds: int = 3) -> list[Row]:
             ratio=ratio,
             goal=f"<= {GOAL:.2f}x",
             ok=ratio <= GOAL,
-            note=f"median page {ms(statistics.median(ours))} vs "
-            f"{ms(statistics.median(theirs))}; CPU time, best of {rounds}",
-        )
+            note=f"CPU time, best of {rounds}; slowest page {ms(max(ours))}",
+        ),
+        Row(
+            name="  median page",
+            measured=ms(statistics.median(ours)),
+            baseline=f"{ms(statistics.median(theirs))} bare_extraction",
+            ratio=median_ratio,
+            goal=f"<= {GOAL:.2f}x",
+            ok=median_ratio <= GOAL,
+            note="",
+        ),
     ]

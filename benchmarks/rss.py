@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
@@ -41,12 +42,14 @@ def tree_rss(root: int) -> int:
 
 
 class Sampler:
-    """Every ``every`` seconds: (progress value, own RSS, process-tree RSS)."""
+    """Every ``every`` seconds: (progress, RSS of ``pid``, its tree's RSS, its tree's PSS,
+    CPU seconds of ``pid`` alone)."""
 
-    def __init__(self, progress: list[int], every: float = 0.25) -> None:
+    def __init__(self, pid: int, progress: Callable[[], int], every: float = 0.25) -> None:
+        self.pid = pid
         self.progress = progress
         self.every = every
-        self.samples: list[tuple[int, int, int]] = []
+        self.samples: list[tuple[int, int, int, int, float]] = []
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -59,6 +62,47 @@ class Sampler:
         self._thread.join()
 
     def _run(self) -> None:
-        me = os.getpid()
         while not self._stop.wait(self.every):
-            self.samples.append((self.progress[0], rss(me), tree_rss(me)))
+            sample = (self.progress(), rss(self.pid), tree_rss(self.pid), tree_pss(self.pid))
+            cpu = cpu_seconds(self.pid)
+            if sample[1]:  # the process is still there
+                self.samples.append((*sample, cpu))
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of ``pid`` itself (not its children)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
+def pss(pid: int) -> int:
+    """Proportional set size: shared pages split between the processes that share them, so
+    the PSS of a process tree adds up to the memory it really holds (Linux 4.14+)."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024
+    except (OSError, IndexError, ValueError):
+        pass
+    return 0
+
+
+def tree_pss(root: int) -> int:
+    """PSS of ``root`` and all its descendants: the tree's real footprint."""
+    tree, total, todo = _children(), 0, [root]
+    while todo:
+        pid = todo.pop()
+        total += pss(pid)
+        todo.extend(tree.get(pid, ()))
+    return total
+
+
+def peak_rss() -> int:
+    """This process's peak resident size so far (VmHWM), in bytes."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) * 1024
+    return 0

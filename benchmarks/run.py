@@ -1,6 +1,6 @@
 """Run the benchmarks and print one table.
 
-    python -m benchmarks                 # all four
+    python -m benchmarks                 # all of them
     python -m benchmarks extraction cold # a subset, by name
     python -m benchmarks --rounds 5      # more rounds for the per-page timing
 
@@ -15,9 +15,9 @@ import logging
 import time
 from collections.abc import Callable
 
-from .common import Row, machine, table
+from .common import Row, load, machine, table
 
-NAMES = ("extraction", "batch", "cold", "memory")
+NAMES = ("extraction", "batch", "memory", "process", "server", "cold")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -33,19 +33,27 @@ def main(argv: list[str] | None = None) -> int:
     for name in NAMES:
         if name in chosen:
             started = time.perf_counter()
-            rows += runners[name]()
-            print(f"  {name}: {time.perf_counter() - started:.0f} s", flush=True)
+            try:
+                rows += runners[name]()
+            except Exception as exc:  # one broken benchmark must not hide the others' rows
+                rows.append(
+                    Row(name, "failed", "", None, "", False, f"{type(exc).__name__}: {exc}")
+                )
+            took = time.perf_counter() - started
+            print(f"  {name}: {took:.0f} s, load average now {load()}", flush=True)
     print()
     print(table(rows))
     return 0
 
 
 def _runners(rounds: int) -> dict[str, Callable[[], list[Row]]]:
-    from . import batch_network, cold_start, extraction
+    from . import batch_network, cold_start, extraction, memory, server_uncached
 
     return {
         "extraction": lambda: extraction.run(rounds),
         "batch": batch_network.run,
-        "cold": cold_start.run,
         "memory": batch_network.memory_rows,
+        "process": memory.run,
+        "server": server_uncached.run,
+        "cold": cold_start.run,
     }

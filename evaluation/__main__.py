@@ -21,6 +21,7 @@ MODULES = (
     "bias",
     "authors",
     "dates",
+    "pagesreal",
     "evidence",
     "debunks",
     "overall",

@@ -1,6 +1,6 @@
 // Options: server address (validated, host permission asked for on save), token, language.
 import { ext } from "./lib/browser.js";
-import { requestHealth } from "./lib/api.js";
+import { requestHealth, requestTokenCheck } from "./lib/api.js";
 import { loadSettings, originPattern, saveSettings, validateServerUrl } from "./lib/settings.js";
 import { t, translatePage, useLanguage } from "./lib/i18n.js";
 
@@ -58,14 +58,21 @@ async function onTest() {
   if (!checked) return;
   if (!(await checked.granted)) return say(t("permissionDenied", checked.url), "error");
   const answer = await requestHealth(checked.url);
-  if (answer.ok) {
-    const { version = "?", schema_version: schema = "?", storage = "?" } = answer.data;
-    return say(t("connectionOk", version, schema, storage), "ok");
+  if (!answer.ok) {
+    if (answer.error.status) {
+      return say(t("connectionNotFactcheck", checked.url, answer.error.status), "error");
+    }
+    return say(t("connectionFailed", checked.url), "error");
   }
-  if (answer.error.status) {
-    return say(t("connectionNotFactcheck", checked.url, answer.error.status), "error");
+  const token = fields.token.value.trim();
+  const access = await requestTokenCheck(checked.url, token);
+  if (!access.ok) {
+    const kind = access.error.kind;
+    if (kind === "unauthorized") return say(t(token ? "tokenRejected" : "tokenMissing"), "error");
+    return say(t("connectionFailed", checked.url), "error");
   }
-  say(t("connectionFailed", checked.url), "error");
+  const { version = "?", schema_version: schema = "?", storage = "?" } = answer.data;
+  say(t(token ? "connectionOk" : "connectionOkNoToken", version, schema, storage), "ok");
 }
 
 async function main() {

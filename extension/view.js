@@ -3,7 +3,8 @@
 import { ext } from "./lib/browser.js";
 import { loadSettings } from "./lib/settings.js";
 import { t, translatePage, useLanguage } from "./lib/i18n.js";
-import { renderError, renderLoading, renderReport } from "./lib/render.js";
+import { renderError, renderLoading } from "./lib/render.js";
+import { renderReport } from "./lib/report.js";
 
 const params = new URLSearchParams(location.search);
 const root = document.getElementById("app");
@@ -14,11 +15,16 @@ async function main() {
   translatePage();
   document.getElementById("recheck").addEventListener("click", run);
   document.getElementById("options").addEventListener("click", openOptions);
+  document.getElementById("history").addEventListener("click", openHistory);
   await run();
 }
 
 function openOptions() {
   ext.runtime.openOptionsPage();
+}
+
+function openHistory() {
+  ext.tabs.create({ url: ext.runtime.getURL("history.html") });
 }
 
 /** Which check to ask for: a link (report page), a tab given for tests, or the active tab. */

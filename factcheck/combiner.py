@@ -1,17 +1,19 @@
 """The learned combiner: the overall score as a probability, from the seven steps' outputs.
 
 Pure Python; the runtime needs only this module and ``data/combiner.json`` (written by
-``training/train_combiner.py``, which uses the same :func:`features`). Every step gives an explicit ``known`` indicator and a centred score that is 0 when
-the step is unknown, so a missing signal is "no information", never a middle score.
-The source step also gives its rating at full resolution (0-100, centred) with where it
-comes from; finding codes from a fixed list are binary indicators.
+``training/train_combiner.py``, which uses the same :func:`features`). Each known step gives
+its centred score; an unknown step gives nothing (no information, never a penalty). The
+source step has an explicit ``known`` indicator (an unknown source is not a middle rating)
+and gives its rating at full resolution (0-100, centred) with where it comes from; finding
+codes from the model's list (declared rules: ``load_combiner(RULES)`` checks) are binary
+indicators.
 """
 
 from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
@@ -22,6 +24,11 @@ COMBINER_FILE = "data/combiner.json"
 
 STEPS = ("source", "headline", "author", "date", "evidence", "bias", "factcheckers")
 SCORED = frozenset({"pass", "warn", "fail"})
+#: Steps with an explicit "known" indicator. Only the source: a missing rating is not a
+#: middle rating. For the other steps the indicator learnt each set's artefacts (CHECKED's
+#: rumours are short, so "bias unknown" meant "rumour") and turned a missing signal into a
+#: penalty; without it a missing step adds nothing (evaluation/overall.py).
+INDICATOR_STEPS = frozenset({"source"})
 
 
 @dataclass(frozen=True)
@@ -43,6 +50,7 @@ def _centred(value: float | None) -> float:
 
 
 def _source_features(step: StepView) -> dict[str, float]:
+    """The rating at full resolution and where it comes from; all 0 for an unknown source."""
     data = step.data
     rating = data.get("rating")
     origin = str(data.get("rating_origin") or "")
@@ -50,28 +58,28 @@ def _source_features(step: StepView) -> dict[str, float]:
     return {
         "source.rated": float(rating is not None),
         "source.rating": _centred(rating) if rating is not None else 0.0,
-        "source.curated": float(rating is not None and "sources.yaml" in origin),
+        "source.curated": float(rating is not None and origin.startswith("curated")),
         "source.authority_unrated": float(rating is None and category == "reliable"),
         "source.cat_fake": float(category == "fake"),
         "source.cat_unreliable": float(category == "unreliable"),
         "source.cat_satire": float(category == "satire"),
         "source.official_tld": float(bool(data.get("official_tld"))),
-        "source.platform": float(bool(data.get("platform"))),
-        "source.unknown_account": float(bool(data.get("platform")) and rating is None
-                                        and category != "reliable"),  # fmt: skip
     }
 
 
 def features(
     steps: Mapping[str, StepView], language: str, codes: Sequence[str]
 ) -> dict[str, float]:
-    """Named feature values for one report (absent names are 0)."""
-    out: dict[str, float] = {"lang.zh": float(language == "zh")}
+    """Named feature values for one report (absent names are 0): a step's centred score
+    only when the step is known; for :data:`INDICATOR_STEPS` also a ``known`` indicator,
+    so an unknown source is not a middle rating."""
+    out: dict[str, float] = {}
     for step_id in STEPS:
         step = steps.get(step_id) or StepView("unknown", None)
-        known = step.known
-        out[f"{step_id}.unknown"] = float(not known)
-        out[f"{step_id}.score"] = _centred(step.score) if known else 0.0
+        if step.known:
+            if step_id in INDICATOR_STEPS:
+                out[f"{step_id}.known"] = 1.0
+            out[f"{step_id}.score"] = _centred(step.score)
     out.update(_source_features(steps.get("source") or StepView("unknown", None)))
     present = set().union(*(s.codes for s in steps.values())) if steps else set()
     for code in codes:
@@ -81,7 +89,9 @@ def features(
 
 def names(codes: Sequence[str]) -> list[str]:
     """Every feature name, in the order the weights are stored."""
-    return sorted(features({}, "en", codes))
+    per_step = [f"{s}.score" for s in STEPS] + [f"{s}.known" for s in INDICATOR_STEPS]
+    source = _source_features(StepView("unknown", None))
+    return sorted([*per_step, *source, *(f"code:{c}" for c in codes)])
 
 
 @dataclass(frozen=True)
@@ -118,10 +128,16 @@ class Combiner:
         )
 
 
-def load_combiner() -> Combiner:
-    """The shipped model (``data/combiner.json``)."""
+def load_combiner(declared: Collection[str] | None = None) -> Combiner:
+    """The shipped model (``data/combiner.json``). With ``declared`` (the codes of
+    ``factcheck.steps.RULES``), every finding code the model weighs must be a declared rule
+    (the tests check it; at run time the codes are data, compared with the findings')."""
     text = resources.files("factcheck").joinpath(COMBINER_FILE).read_text("utf-8")
-    return Combiner.from_dict(json.loads(text))
+    combiner = Combiner.from_dict(json.loads(text))
+    unknown = sorted(set(combiner.codes) - set(declared)) if declared is not None else []
+    if unknown:
+        raise ValueError(f"{COMBINER_FILE} weighs undeclared finding codes: {unknown}")
+    return combiner
 
 
 def views_from_steps(steps: Iterable[StepResult]) -> dict[str, StepView]:

@@ -47,7 +47,7 @@ class Engine:
         """Run every check on the shared ``page`` and score the result."""
         ctx = CheckContext(now=_aware(now), resources=self.resources)
         steps = tuple(run_check(check, page, ctx) for check in self.checks)
-        result = overall(steps, CAPS)
+        result = overall(steps, CAPS, self.resources.combiner, page.language)
         db = self.resources.sources
         return Report(
             url=page.url,
@@ -63,6 +63,7 @@ class Engine:
             retrieval=page.retrieval,
             sources=SourcesStamp(db.version, db.updated),
             engine_version=__version__,
+            confidence=result.confidence,
         )
 
 
@@ -103,6 +104,7 @@ def check_url(
     timeout: float | tuple[float, float] = DEFAULT_TIMEOUT,
     allow_loopback: bool = False,
     sources: SourceDB | None = None,
+    resources: Resources | None = None,
     deadline: float = TOTAL_DEADLINE,
 ) -> Report:
     """Fetch ``url`` safely, then analyse it.

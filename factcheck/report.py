@@ -52,7 +52,7 @@ class Retrieval(StrEnum):
 #: How verdicts and statuses read to a person, in both languages (CLI, summaries).
 VERDICT_TEXT: dict[Verdict, LocalText] = {
     Verdict.RELIABLE: LocalText("reliable", "较可靠"),
-    Verdict.MIXED: LocalText("mixed", "好坏参半"),
+    Verdict.MIXED: LocalText("mixed", "可信度一般"),
     Verdict.DOUBTFUL: LocalText("doubtful", "存疑"),
     Verdict.UNRELIABLE: LocalText("unreliable", "不可靠"),
     Verdict.UNKNOWN: LocalText("not assessed", "无法判断"),
@@ -61,7 +61,7 @@ STATUS_TEXT: dict[Status, LocalText] = {
     Status.PASS: LocalText("pass", "通过"),
     Status.WARN: LocalText("take care", "需注意"),
     Status.FAIL: LocalText("fail", "未通过"),
-    Status.UNKNOWN: LocalText("unknown", "未知"),
+    Status.UNKNOWN: LocalText("not assessed", "未能评估"),
     Status.NOT_APPLICABLE: LocalText("not applicable", "不适用"),
 }
 
@@ -142,6 +142,19 @@ class SourcesStamp:
 
 
 @dataclass(frozen=True, slots=True)
+class Confidence:
+    """How much the overall score rests on (see :mod:`factcheck.scoring`): an optional,
+    additive field of schema 1."""
+
+    level: str  # low | medium | high
+    value: float  # 0..1: distance of the model's probability from a coin flip
+    reason: LocalText
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"level": self.level, "value": self.value, "reason": self.reason.to_dict()}
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     """The scored WHO checklist for one page."""
 
@@ -159,6 +172,7 @@ class Report:
     sources: SourcesStamp
     engine_version: str
     schema_version: str = field(default=SCHEMA_VERSION)
+    confidence: Confidence | None = None
 
     def step(self, step_id: str) -> StepResult:
         """The step with ``step_id`` (``source``, ``headline`` ... ``factcheckers``)."""
@@ -184,6 +198,7 @@ class Report:
             "disclaimer": self.disclaimer.to_dict(),
             "sources": self.sources.to_dict(),
             "steps": [step.to_dict() for step in self.steps],
+            **({"confidence": self.confidence.to_dict()} if self.confidence else {}),
         }
 
 

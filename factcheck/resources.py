@@ -13,10 +13,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import cache
 
+from factcheck.combiner import Combiner, load_combiner
 from factcheck.knowledge.sources import SourceDB
-from factcheck.steps.factcheckers.debunks import DebunkIndex, load_index
 from factcheck.steps.factcheckers.google import ApiConfig, config_from
-from factcheck.steps.headline.clickbait import LANGUAGES, LinearModel, load_model
+from factcheck.steps.factcheckers.verify import Matcher, load_matcher
+from factcheck.steps.headline.clickbait import LANGUAGES, ClickbaitModel, load_model
 
 
 @dataclass(frozen=True)
@@ -24,9 +25,10 @@ class Resources:
     """Everything the seven steps may consult, read-only."""
 
     sources: SourceDB
-    clickbait: Mapping[str, LinearModel]  # language -> headline model
-    debunks: DebunkIndex
+    clickbait: Mapping[str, ClickbaitModel]  # language -> headline model
+    debunks: Matcher  # the debunk index, the same-claim model and its encoder
     online: ApiConfig | None = None  # Google Fact Check Tools, only when a key is configured
+    combiner: Combiner | None = None  # the learned overall score (None: weighted mean)
 
     @classmethod
     def load(
@@ -40,8 +42,9 @@ class Resources:
         return cls(
             sources=sources or SourceDB.load(),
             clickbait={lang: load_model(lang) for lang in LANGUAGES},
-            debunks=load_index(),
+            debunks=load_matcher(),
             online=config_from({}, os.environ if environ is None else environ),
+            combiner=load_combiner(),
         )
 
     def with_sources(self, sources: SourceDB) -> Resources:

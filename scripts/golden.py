@@ -56,8 +56,9 @@ def main(argv: list[str]) -> int:
         return 2
     folder = Path(argv[2])
     folder.mkdir(parents=True, exist_ok=True)
-    differ = 0
-    for n, (name, raw, url) in enumerate(pages(), 1):
+    differ = total = 0
+    for name, raw, url in pages():
+        total += 1
         text = report_json(raw, url)
         target = folder / f"{name}.json"
         if argv[1] == "write":
@@ -66,7 +67,7 @@ def main(argv: list[str]) -> int:
             differ += 1
             print(f"differs: {name}")
             (folder / f"{name}.new.json").write_text(text, "utf-8")
-    print(f"{n} pages, {differ} differ")
+    print(f"{total} pages, {differ} differ")
     return 1 if differ else 0
 
 

@@ -23,8 +23,10 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "extension"
 DIST = SOURCE / "dist"
 GECKO_ID = "factcheck@factcheck.invalid"
-# Firefox 128: MV3 optional_host_permissions and storage.session are available.
-GECKO_MIN_VERSION = "128.0"
+# Firefox 140 (ESR): the first to read data_collection_permissions; MV3
+# optional_host_permissions and storage.session came earlier (128). Android: 142.
+GECKO_MIN_VERSION = "140.0"
+GECKO_ANDROID_MIN_VERSION = "142.0"
 # Firefox's data-consent declaration: the page (content) and its address leave the browser.
 GECKO_DATA = {"required": ["websiteContent", "browsingActivity"]}
 SKIP_DIRS = {"dist", "__pycache__", "node_modules"}
@@ -65,7 +67,8 @@ def firefox_manifest(manifest: dict[str, Any]) -> dict[str, Any]:
             "id": GECKO_ID,
             "strict_min_version": GECKO_MIN_VERSION,
             "data_collection_permissions": GECKO_DATA,
-        }
+        },
+        "gecko_android": {"strict_min_version": GECKO_ANDROID_MIN_VERSION},
     }
     return result
 

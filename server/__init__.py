@@ -13,14 +13,13 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, cast
 
-from flask import Flask, Response, current_app, render_template
+from flask import Flask, Response, current_app, render_template, request
 from flask_cors import CORS
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import api, auth, config, errors, logs, openapi
-from .errors import ApiError
+from . import api, auth, config, errors, logs, openapi, share_text
 from .service import CheckService
 from .storage import open_storage
 
@@ -80,15 +79,38 @@ def _register_pages(app: Flask) -> None:
 
     @app.get("/reports/<report_id>")
     def share_page(report_id: str) -> Response:
+        """The stored report as a page for people, in one language (?lang=zh|en)."""
         stored = (
             app.extensions["factcheck"].storage.get(report_id) if len(report_id) <= 64 else None
         )
-        if stored is None:
-            raise ApiError(404, "not_found", "No stored report has this id (it may have expired).")
-        page = render_template("share.html", report=json.loads(stored.report_json), id=stored.id)
-        response = Response(page, mimetype="text/html")
+        report = json.loads(stored.report_json) if stored is not None else {}
+        lang = share_text.choose_language(
+            request.args.get("lang"),
+            request.accept_languages.best_match(share_text.LANGS),
+            str(report.get("language", "")),
+        )
+        words = {"labels": share_text.LABELS[lang], "lang": lang}
+        if stored is None:  # expired or never existed: a page, not JSON
+            page, status = render_template("share_missing.html", **words), 404
+        else:
+            confidence = share_text.confidence_level(report.get("confidence"))
+            helpers = {**words, **_SHARE_HELPERS, "seen": set(), "confidence": confidence}
+            page = render_template("share.html", report=report, id=stored.id, **helpers)
+            status = 200
+        response = Response(page, status=status, mimetype="text/html")
         response.headers["Content-Security-Policy"] = _PAGE_CSP
+        response.headers["Content-Language"] = "zh-CN" if lang == "zh" else "en"
+        response.headers["Vary"] = "Accept-Language"
         return response
+
+
+_SHARE_HELPERS = {
+    "rich": share_text.rich,
+    "pick": share_text.pick,
+    "quotable": share_text.quotable,
+    "origin_label": share_text.origin_label,
+    "step_links": share_text.step_links,
+}
 
 
 def _register_jobs(app: Flask) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:

@@ -10,6 +10,7 @@ from flask import Blueprint, Response, current_app, request, url_for
 
 import factcheck
 
+from . import auth
 from .errors import ApiError, from_engine
 from .service import CheckService, normalise_lang
 from .storage import StoredReport
@@ -25,15 +26,18 @@ def service() -> CheckService:
 def check_post() -> Response:
     body = json_object()
     url, html, lang = body.get("url"), body.get("html"), body.get("lang")
+    owner = auth.check_owner()
     if html is not None:
-        return report_response(service().check_html(url, html, lang), cached=False)
-    stored, cached = service().check_url(url, lang)
+        return report_response(service().check_html(url, html, lang, owner=owner), cached=False)
+    stored, cached = service().check_url(url, lang, owner=owner)
     return report_response(stored, cached=cached)
 
 
 @bp.get("/check")
 def check_get() -> Response:
-    stored, cached = service().check_url(request.args.get("url", ""), request.args.get("lang"))
+    stored, cached = service().check_url(
+        request.args.get("url", ""), request.args.get("lang"), owner=auth.check_owner()
+    )
     return report_response(stored, cached=cached)
 
 
@@ -56,17 +60,17 @@ def check_batch() -> Response:
             "batch_too_large",
             f"At most {limit} URLs per batch; submit longer lists as a job (POST /api/v1/jobs).",
         )
-    checker = service()
+    checker, owner = service(), auth.check_owner()
     workers = max(1, min(int(current_app.config["BATCH_CONCURRENCY"]), len(urls)))
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        results = list(pool.map(lambda u: batch_item(checker, u, lang), urls))
+        results = list(pool.map(lambda u: batch_item(checker, u, lang, owner), urls))
     return Response('{"results": [' + ", ".join(results) + "]}", mimetype="application/json")
 
 
-def batch_item(checker: CheckService, url: str, lang: Any) -> str:
+def batch_item(checker: CheckService, url: str, lang: Any, owner: str | None = None) -> str:
     """One batch result as JSON text: the report, or the error that stopped it."""
     try:
-        stored, cached = checker.check_url(url, lang)
+        stored, cached = checker.check_url(url, lang, owner=owner)
     except factcheck.FactcheckError as exc:
         return dumps({"url": url, "error": error_dict(from_engine(exc))})
     except ApiError as exc:
@@ -81,7 +85,7 @@ def history() -> Response:
     per_page = int_arg(
         "per_page", 20, minimum=1, maximum=int(current_app.config["HISTORY_MAX_PER_PAGE"])
     )
-    items, total = service().storage.history(page, per_page)
+    items, total = service().storage.history(page, per_page, owner=auth.history_owner())
     return json_response({"items": items, "page": page, "per_page": per_page, "total": total})
 
 

@@ -1,7 +1,9 @@
 """Bearer tokens for API callers, compared in constant time.
 
 Tokens come from ``FACTCHECK_API_TOKENS`` (comma-separated) or the ``API_TOKENS`` setting.
-They are required unless ``FACTCHECK_AUTH=off`` or the app runs in debug mode.
+They are required unless ``FACTCHECK_AUTH=off`` or the app runs in debug mode. Each token
+holder sees only its own history; ``FACTCHECK_ADMIN_TOKENS`` are tokens that also see
+everyone's (:func:`history_owner`).
 """
 
 from __future__ import annotations
@@ -34,6 +36,22 @@ def token_matches(given: str, tokens: list[str]) -> bool:
     return found
 
 
+def history_owner() -> str | None:
+    """Whose history a request reads: the caller's id, or None for everyone's (an admin
+    token, or token checks off). Callers are told apart by a hash of their token."""
+    if not auth_required(current_app):
+        return None
+    token = _bearer()
+    if token and token_matches(token, list(current_app.config.get("ADMIN_TOKENS") or [])):
+        return None
+    return caller_id()
+
+
+def check_owner() -> str | None:
+    """Whose history a new check goes into: the caller, admins included (None if no token)."""
+    return caller_id() if auth_required(current_app) else None
+
+
 def caller_id() -> str | None:
     """A short stable id of the caller's token (for rate limits), never the token itself."""
     token = _bearer()
@@ -43,7 +61,7 @@ def caller_id() -> str | None:
 
 
 def init_app(app: Flask) -> None:
-    if auth_required(app) and not app.config.get("API_TOKENS"):
+    if auth_required(app) and not (app.config.get("API_TOKENS") or app.config.get("ADMIN_TOKENS")):
         log.warning("API tokens are required but none is configured: set FACTCHECK_API_TOKENS")
 
     @app.before_request
@@ -57,7 +75,11 @@ def init_app(app: Flask) -> None:
         token = _bearer()
         if not token:
             raise ApiError(401, "unauthorized", "Send 'Authorization: Bearer <token>'.")
-        if not token_matches(token, list(current_app.config.get("API_TOKENS") or [])):
+        tokens = [
+            *(current_app.config.get("API_TOKENS") or []),
+            *(current_app.config.get("ADMIN_TOKENS") or []),
+        ]
+        if not token_matches(token, tokens):
             raise ApiError(401, "unauthorized", "The API token is not valid.")
 
 

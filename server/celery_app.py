@@ -44,9 +44,22 @@ def make_celery(redis_url: str | None) -> Celery:
 celery = make_celery(os.environ.get("FACTCHECK_REDIS_URL"))
 app = celery  # ``celery -A server.celery_app`` finds ``app`` or ``celery``
 
+#: Settings given in code (:func:`configure`), over the ``FACTCHECK_*`` environment.
+_OVERRIDES: dict[str, Any] = {}
+
+
+def configure(settings: dict[str, Any]) -> None:
+    """Settings for a worker started from Python (``celery.worker_main``), e.g. a test's
+    ``ALLOW_LOOPBACK_FETCH``: that switch has no environment variable, so a worker started
+    from the command line never fetches from loopback."""
+    _OVERRIDES.update(settings)
+    _resources.cache_clear()
+
 
 @celery.task(name=TASK_NAME)
-def check_chunk(job_id: str, urls: list[str], lang: str | None = None) -> dict[str, Any]:
+def check_chunk(
+    job_id: str, urls: list[str], lang: str | None = None, owner: str | None = None
+) -> dict[str, Any]:
     """Check one chunk of a job with the worker's own configuration (``FACTCHECK_*``)."""
     from .jobwork import run_chunk
 
@@ -57,9 +70,10 @@ def check_chunk(job_id: str, urls: list[str], lang: str | None = None) -> dict[s
         urls,
         storage=storage,
         lang=lang,
-        allow_loopback=os.environ.get("FACTCHECK_ALLOW_LOOPBACK_FETCH") == "1",  # tests only
+        allow_loopback=bool(settings["ALLOW_LOOPBACK_FETCH"]),  # only through configure()
         timeout=tuple(settings["FETCH_TIMEOUT"]),
         fetches=int(os.environ.get("FACTCHECK_JOB_FETCHES", "4")),
+        owner=owner,
     )
     return {"job_id": job_id, "recorded": recorded}
 
@@ -71,7 +85,7 @@ def _resources() -> tuple[dict[str, Any], Any, Any]:
     from .jobstore import RedisJobStore
     from .storage import open_storage
 
-    settings = server_config.load()
+    settings = server_config.load(_OVERRIDES)
     if not settings.get("REDIS_URL"):
         raise RuntimeError("set FACTCHECK_REDIS_URL on the worker")
     store = RedisJobStore(settings["REDIS_URL"], settings["REDIS_PREFIX"])

@@ -2,7 +2,9 @@
 
 With Redis configured (``FACTCHECK_REDIS_URL``) a job is split into chunks that run as
 Celery tasks on any number of worker machines (:mod:`server.celery_app`). Without Redis,
-the embedded default runs small jobs on a thread of this process.
+the embedded default runs small jobs on a thread of the process that accepted them and
+keeps their state in the SQLite file (:mod:`server.jobstore_sqlite`), so every worker
+process of the machine (gunicorn ``-w 2``) answers polls for every job.
 """
 
 from __future__ import annotations
@@ -14,12 +16,16 @@ from typing import Any
 
 from flask import Blueprint, Flask, Response, current_app
 
+from . import auth
 from .api import absolute, dumps, int_arg, json_object, json_response
 from .errors import ApiError
-from .jobstore import JobState, JobStore, MemoryJobStore, RedisJobStore
+from .jobs_openapi import OPENAPI_PATHS, OPENAPI_SCHEMAS
+from .jobstore import JobState, JobStore, RedisJobStore
+from .jobstore_sqlite import SQLiteJobStore
 from .jobwork import run_chunk
-from .openapi import LANG_PATTERN
 from .service import normalise_lang
+
+__all__ = ["OPENAPI_PATHS", "OPENAPI_SCHEMAS", "JobRunner", "bp", "init_app"]
 
 bp = Blueprint("jobs", __name__, url_prefix="/api/v1")
 
@@ -60,7 +66,8 @@ def init_app(app: Flask) -> None:
         )
         runner = JobRunner(store, make_celery(redis_url))
     else:
-        runner = JobRunner(MemoryJobStore(ttl=min(int(app.config["JOBS_TTL"]), 3600)))
+        ttl = min(int(app.config["JOBS_TTL"]), 3600)
+        runner = JobRunner(SQLiteJobStore(app.config["DB_PATH"], ttl=ttl))
     app.extensions["factcheck_jobs"] = runner
     app.register_blueprint(bp)
 
@@ -74,11 +81,12 @@ def create_job() -> Response:
     body = json_object()
     urls = _urls(body.get("urls"))
     lang = normalise_lang(body.get("lang"))
+    owner = auth.check_owner()  # the reports go into the submitter's history
     jobs = runner()
     if jobs.celery is not None:
-        job_id = _submit_to_celery(jobs, urls, lang)
+        job_id = _submit_to_celery(jobs, urls, lang, owner)
     else:
-        job_id = _start_in_process(jobs, urls, lang)
+        job_id = _start_in_process(jobs, urls, lang, owner)
     state = jobs.store.get(job_id)
     assert state is not None
     response = json_response(job_body(state), status=202)
@@ -123,20 +131,21 @@ def job_body(state: JobState) -> dict[str, Any]:
 # -- running ---------------------------------------------------------------------------------
 
 
-def _submit_to_celery(jobs: JobRunner, urls: list[str], lang: str | None) -> str:
+def _submit_to_celery(jobs: JobRunner, urls: list[str], lang: str | None, owner: str | None) -> str:
     from .celery_app import TASK_NAME
 
     size = max(1, int(current_app.config["JOBS_CHUNK_SIZE"]))
     job_id = jobs.store.create(len(urls))
     try:
         for start in range(0, len(urls), size):
-            jobs.celery.send_task(TASK_NAME, args=[job_id, urls[start : start + size], lang])
+            chunk = urls[start : start + size]
+            jobs.celery.send_task(TASK_NAME, args=[job_id, chunk, lang, owner])
     except Exception as exc:  # broker down: say so instead of leaving a job that never runs
         raise ApiError(503, "queue_unavailable", "The job queue is not reachable.") from exc
     return job_id
 
 
-def _start_in_process(jobs: JobRunner, urls: list[str], lang: str | None) -> str:
+def _start_in_process(jobs: JobRunner, urls: list[str], lang: str | None, owner: str | None) -> str:
     limit = int(current_app.config["JOBS_INPROCESS_MAX_URLS"])
     if len(urls) > limit:
         raise ApiError(
@@ -146,7 +155,7 @@ def _start_in_process(jobs: JobRunner, urls: list[str], lang: str | None) -> str
             "configure FACTCHECK_REDIS_URL and Celery workers for larger ones.",
         )
     store = jobs.store
-    assert isinstance(store, MemoryJobStore)
+    assert isinstance(store, SQLiteJobStore)
     if store.running() >= int(current_app.config["JOBS_INPROCESS_RUNNING"]):
         raise ApiError(429, "jobs_busy", "Too many jobs are running; try again in a minute.")
     job_id = store.create(len(urls))
@@ -154,6 +163,7 @@ def _start_in_process(jobs: JobRunner, urls: list[str], lang: str | None) -> str
     thread = threading.Thread(
         target=_run_in_thread,
         args=(store, job_id, urls, checks.storage, lang, checks.allow_loopback, checks.timeout),
+        kwargs={"owner": owner},
         name=f"factcheck-job-{job_id[:8]}",
         daemon=True,
     )
@@ -162,13 +172,15 @@ def _start_in_process(jobs: JobRunner, urls: list[str], lang: str | None) -> str
 
 
 def _run_in_thread(
-    store: MemoryJobStore,
+    store: SQLiteJobStore,
     job_id: str,
     urls: list[str],
     storage: Any,
     lang: str | None,
     allow_loopback: bool,
     timeout: Any,
+    *,
+    owner: str | None = None,
 ) -> None:
     from .jobwork import error_item, log
 
@@ -181,6 +193,7 @@ def _run_in_thread(
             lang=lang,
             allow_loopback=allow_loopback,
             timeout=tuple(timeout) if isinstance(timeout, list) else timeout,
+            owner=owner,
         )
     except Exception:  # never leave a job hanging: finish what is left as failed
         log.exception("job %s failed", job_id)
@@ -207,142 +220,3 @@ def _state(job_id: str) -> JobState:
     if state is None:
         raise ApiError(404, "not_found", "No job has this id (it may have expired).")
     return state
-
-
-# -- OpenAPI ---------------------------------------------------------------------------------
-
-_ERROR = {"$ref": "#/components/schemas/Error"}
-_JOB = {
-    "type": "object",
-    "required": ["id", "status", "mode", "total", "done", "failed", "status_url", "results_url"],
-    "properties": {
-        "id": {"type": "string"},
-        "status": {"type": "string", "enum": ["queued", "running", "done"]},
-        "mode": {"type": "string", "enum": ["celery", "in_process"]},
-        "total": {"type": "integer", "minimum": 0, "description": "distinct URLs in the job"},
-        "done": {"type": "integer", "minimum": 0, "description": "URLs finished, failed included"},
-        "failed": {"type": "integer", "minimum": 0, "description": "URLs that ended in an error"},
-        "status_url": {"type": "string"},
-        "results_url": {"type": "string"},
-    },
-}
-_ITEM = {
-    "type": "object",
-    "required": ["url"],
-    "description": "One URL's outcome: a stored report (id, report) or an error.",
-    "properties": {
-        "url": {"type": "string"},
-        "id": {"type": ["string", "null"], "description": "stored report id (GET /reports/{id})"},
-        "cached": {"type": "boolean"},
-        "report": {"$ref": "#/components/schemas/Report"},
-        "error": {
-            "type": "object",
-            "required": ["code", "message"],
-            "properties": {"code": {"type": "string"}, "message": {"type": "string"}},
-        },
-    },
-}
-_LANG = {
-    "type": ["string", "null"],
-    "pattern": LANG_PATTERN,
-    "description": "Language hint: auto (default), en or zh, subtags allowed (zh-CN).",
-}
-_JOB_ID = {"name": "job_id", "in": "path", "required": True, "schema": {"type": "string"}}
-
-
-def _errors(*statuses: int) -> dict[str, Any]:
-    return {
-        str(s): {"description": "error", "content": {"application/json": {"schema": _ERROR}}}
-        for s in statuses
-    }
-
-
-def _json(description: str, schema: dict[str, Any]) -> dict[str, Any]:
-    return {"description": description, "content": {"application/json": {"schema": schema}}}
-
-
-OPENAPI_PATHS: dict[str, Any] = {
-    "/api/v1/jobs": {
-        "post": {
-            "summary": "Submit a batch of URLs as a job",
-            "description": "Runs on Celery workers when Redis is configured; otherwise small "
-            "jobs run inside the server process.",
-            "operationId": "createJob",
-            "tags": ["jobs"],
-            "requestBody": {
-                "required": True,
-                "content": {
-                    "application/json": {
-                        "schema": {
-                            "type": "object",
-                            "required": ["urls"],
-                            "properties": {
-                                "urls": {
-                                    "type": "array",
-                                    "minItems": 1,
-                                    "items": {"type": "string"},
-                                },
-                                "lang": _LANG,
-                            },
-                        }
-                    }
-                },
-            },
-            "responses": {
-                "202": _json("job accepted", {"$ref": "#/components/schemas/Job"}),
-                **_errors(400, 401, 413, 415, 429, 503),
-            },
-        }
-    },
-    "/api/v1/jobs/{job_id}": {
-        "get": {
-            "summary": "A job's progress",
-            "operationId": "getJob",
-            "tags": ["jobs"],
-            "parameters": [_JOB_ID],
-            "responses": {
-                "200": _json("job progress", {"$ref": "#/components/schemas/Job"}),
-                **_errors(401, 404),
-            },
-        }
-    },
-    "/api/v1/jobs/{job_id}/results": {
-        "get": {
-            "summary": "A job's results so far, in the order they finished",
-            "operationId": "getJobResults",
-            "tags": ["jobs"],
-            "parameters": [
-                _JOB_ID,
-                {"name": "offset", "in": "query", "schema": {"type": "integer", "minimum": 0}},
-                {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1}},
-            ],
-            "responses": {
-                "200": _json("a page of results", {"$ref": "#/components/schemas/JobResults"}),
-                **_errors(400, 401, 404),
-            },
-        }
-    },
-}
-
-OPENAPI_SCHEMAS: dict[str, Any] = {
-    "Job": _JOB,
-    "JobItem": _ITEM,
-    "JobResults": {
-        "allOf": [
-            {"$ref": "#/components/schemas/Job"},
-            {
-                "type": "object",
-                "required": ["offset", "limit", "next_offset", "items"],
-                "properties": {
-                    "offset": {"type": "integer"},
-                    "limit": {"type": "integer"},
-                    "next_offset": {
-                        "type": ["integer", "null"],
-                        "description": "offset of the next page; null once every result is read",
-                    },
-                    "items": {"type": "array", "items": {"$ref": "#/components/schemas/JobItem"}},
-                },
-            },
-        ]
-    },
-}

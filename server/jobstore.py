@@ -1,5 +1,6 @@
 """Where batch jobs keep their progress and results: Redis (shared by every worker machine)
-or memory (the embedded, single-process default).
+or SQLite (:mod:`server.jobstore_sqlite`, the embedded default, shared by the worker
+processes of one machine).
 
 A job is a counter set ``{total, done, failed}`` plus an append-only list of result items
 (JSON text). ``done`` counts every finished URL, ``failed`` those that ended in an error.
@@ -10,10 +11,8 @@ twice after a worker died adds nothing twice.
 from __future__ import annotations
 
 import secrets
-import threading
 import time
-from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 
@@ -140,84 +139,3 @@ class RedisJobStore:
 
 def _text(value: bytes | str) -> str:
     return value.decode() if isinstance(value, bytes) else value
-
-
-@dataclass
-class _MemoryJob:
-    total: int
-    created: float = field(default_factory=time.time)
-    started: bool = False
-    failed: int = 0
-    urls: set[str] = field(default_factory=set)
-    items: list[str] = field(default_factory=list)
-
-
-class MemoryJobStore:
-    """Jobs in this process's memory: the embedded default for one server process.
-
-    Keeps the newest ``max_jobs`` jobs for at most ``ttl`` seconds. Behind a load balancer
-    with several processes, a poll may reach a process that does not know the job: set
-    ``FACTCHECK_REDIS_URL`` there.
-    """
-
-    kind = "memory"
-    mode = "in_process"
-
-    def __init__(self, ttl: int = 3600, max_jobs: int = 200) -> None:
-        self.ttl = ttl
-        self.max_jobs = max_jobs
-        self._jobs: OrderedDict[str, _MemoryJob] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def create(self, total: int) -> str:
-        job_id = new_job_id()
-        with self._lock:
-            self._forget_old()
-            self._jobs[job_id] = _MemoryJob(total)
-        return job_id
-
-    def mark_started(self, job_id: str) -> None:
-        with self._lock:
-            if job_id in self._jobs:
-                self._jobs[job_id].started = True
-
-    def is_recorded(self, job_id: str, url: str) -> bool:
-        with self._lock:
-            job = self._jobs.get(job_id)
-            return job is not None and url in job.urls
-
-    def record(self, job_id: str, url: str, item_json: str, *, failed: bool) -> bool:
-        with self._lock:
-            job = self._jobs.get(job_id)
-            if job is None or url in job.urls:
-                return False
-            job.urls.add(url)
-            job.items.append(item_json)
-            job.failed += failed
-            return True
-
-    def get(self, job_id: str) -> JobState | None:
-        with self._lock:
-            job = self._jobs.get(job_id)
-            if job is None:
-                return None
-            return JobState(
-                job_id, job.total, len(job.items), job.failed, job.created, job.started, self.mode
-            )
-
-    def results(self, job_id: str, offset: int, limit: int) -> list[str]:
-        with self._lock:
-            job = self._jobs.get(job_id)
-            return [] if job is None else job.items[offset : offset + limit]
-
-    def running(self) -> int:
-        """Jobs not finished yet (the in-process runner admits only a few at a time)."""
-        with self._lock:
-            return sum(len(job.items) < job.total for job in self._jobs.values())
-
-    def _forget_old(self) -> None:
-        cutoff = time.time() - self.ttl
-        for job_id in [j for j, job in self._jobs.items() if job.created < cutoff]:
-            del self._jobs[job_id]
-        while len(self._jobs) >= self.max_jobs:
-            self._jobs.popitem(last=False)

@@ -32,15 +32,18 @@ def run_chunk(
     allow_loopback: bool = False,
     timeout: float | tuple[float, float] | None = None,
     fetches: int = 4,
+    owner: str | None = None,
 ) -> int:
-    """Check ``urls`` for job ``job_id``; returns how many results were recorded."""
+    """Check ``urls`` for job ``job_id``; returns how many results were recorded.
+
+    ``owner`` (the submitter's caller id) puts every report in that caller's history."""
     store.mark_started(job_id)
     recorded = 0
     to_check = []
     for url in dict.fromkeys(urls):
         if store.is_recorded(job_id, url):
             continue
-        hit = _cached(storage, url, lang, allow_loopback)
+        hit = _cached(storage, url, lang, allow_loopback, owner)
         if hit is not None:
             recorded += store.record(job_id, url, _report_item(url, hit, cached=True), failed=False)
         else:
@@ -55,7 +58,7 @@ def run_chunk(
     )
     for url, outcome in outcomes:
         if isinstance(outcome, factcheck.Report):
-            stored = _save(storage, url, outcome, lang)
+            stored = _save(storage, url, outcome, lang, owner)
             item, failed = _report_item(url, stored, cached=False), False
         else:
             item, failed = error_item(url, outcome.code, str(outcome)), True
@@ -80,26 +83,34 @@ def _cache_key(url: str, lang: str | None, allow_loopback: bool) -> str | None:
 
 
 def _cached(
-    storage: Storage | None, url: str, lang: str | None, allow_loopback: bool
+    storage: Storage | None, url: str, lang: str | None, allow_loopback: bool, owner: str | None
 ) -> StoredReport | None:
     key = _cache_key(url, lang, allow_loopback) if storage is not None else None
     if key is None or storage is None:
         return None
     try:
-        return storage.cached(key)
+        hit = storage.cached(key)
+        if hit is not None:
+            storage.remember(owner, hit.id)
+        return hit
     except Exception:  # a cache outage must not fail the job: check the URL instead
         log.exception("report cache lookup failed")
         return None
 
 
 def _save(
-    storage: Storage | None, url: str, report: factcheck.Report, lang: str | None
+    storage: Storage | None,
+    url: str,
+    report: factcheck.Report,
+    lang: str | None,
+    owner: str | None,
 ) -> StoredReport:
     data: dict[str, Any] = report.to_dict()
     if storage is not None:
         try:
             # The URL was fetched, so it passed validation; the key only needs it normalised.
-            return storage.save(data, cache_key=_cache_key(url, lang, allow_loopback=True))
+            key = _cache_key(url, lang, allow_loopback=True)
+            return storage.save(data, cache_key=key, owner=owner)
         except Exception:  # storage down: still return the report to the job
             log.exception("storing a job's report failed")
     return StoredReport(id="", report_json=json.dumps(data, ensure_ascii=False))

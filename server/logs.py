@@ -1,21 +1,55 @@
 """Structured (JSON lines) access logs, without tokens, query strings or bodies.
 
 The query string is left out on purpose: ``GET /api/v1/check?url=...`` would record which
-pages people read. Bodies (HTML the extension sends) are never logged.
+pages people read. Bodies (HTML the extension sends) are never logged. URLs that the engine
+puts in its own warnings (``fetching https://host/path?id=... failed``) lose their query
+and fragment too (:func:`install_redaction`), message and traceback alike.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import re
 import sys
 import time
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 from flask import Flask, Response, g, request
 
 access_log = logging.getLogger("factcheck.access")
+
+_URL_QUERY = re.compile(r"(?i)(\b[a-z][a-z0-9+.-]*://[^\s?#'\"<>]*)[?#][^\s'\"<>]*")
+
+
+def redact(text: str) -> str:
+    """``text`` with the query and fragment of every URL in it removed."""
+    return _URL_QUERY.sub(r"\1", text)
+
+
+def _redacting_factory(make: Callable[..., logging.LogRecord]) -> Callable[..., logging.LogRecord]:
+    """A log record factory that drops URL queries from every ``factcheck`` record as it is
+    made, so every handler (ours, gunicorn's, a host program's) sees the redacted text."""
+
+    def factory(*args: Any, **kwargs: Any) -> logging.LogRecord:
+        record = make(*args, **kwargs)
+        if record.name.startswith("factcheck"):
+            record.msg, record.args = redact(record.getMessage()), None
+            if record.exc_info:
+                record.exc_text = redact(logging.Formatter().formatException(record.exc_info))
+        return record
+
+    factory._factcheck_redacts = True  # type: ignore[attr-defined]
+    return factory
+
+
+def install_redaction() -> None:
+    """Install the redacting record factory once per process."""
+    current = logging.getLogRecordFactory()
+    if not getattr(current, "_factcheck_redacts", False):
+        logging.setLogRecordFactory(_redacting_factory(current))
 
 
 class JsonFormatter(logging.Formatter):
@@ -28,11 +62,12 @@ class JsonFormatter(logging.Formatter):
         }
         entry.update(getattr(record, "fields", {}))
         if record.exc_info:
-            entry["exc"] = self.formatException(record.exc_info)
+            entry["exc"] = record.exc_text or self.formatException(record.exc_info)
         return json.dumps(entry, ensure_ascii=False)
 
 
 def init_app(app: Flask) -> None:
+    install_redaction()
     if app.config.get("JSON_LOGS"):
         _install_handler("factcheck")
 

@@ -4,6 +4,8 @@ Built as data so the jobs blueprint (``server/jobs.py``, when present) can add i
 (``jobs.OPENAPI_PATHS``) and schemas (``jobs.OPENAPI_SCHEMAS``).
 """
 
+# size: the OpenAPI document is one data literal; splitting it would scatter the contract.
+
 from __future__ import annotations
 
 import copy
@@ -125,6 +127,16 @@ SCHEMAS: dict[str, Any] = {
                 "properties": {"version": _STR, "updated": _STR},
             },
             "steps": {"type": "array", "items": ref("StepResult"), "minItems": 7, "maxItems": 7},
+            "confidence": {
+                "type": "object",
+                "description": "How much the overall score rests on (optional, additive).",
+                "required": ["level", "value", "reason"],
+                "properties": {
+                    "level": {"type": "string", "enum": ["low", "medium", "high"]},
+                    "value": {"type": "number", "minimum": 0, "maximum": 1},
+                    "reason": ref("LocalText"),
+                },
+            },
         },
     },
     "ErrorDetail": {
@@ -317,6 +329,8 @@ PATHS: dict[str, Any] = {
         "get": {
             "operationId": "history",
             "summary": "Recent checks, newest first",
+            "description": "The caller's own checks (per API token); an admin token "
+            "(FACTCHECK_ADMIN_TOKENS) sees every caller's.",
             "parameters": [
                 {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1}},
                 {

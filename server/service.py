@@ -31,6 +31,8 @@ class CheckService:
         self.max_html = int(config["MAX_HTML_BYTES"])
         self.max_url = int(config["MAX_URL_LENGTH"])
         self.allow_loopback = bool(config.get("ALLOW_LOOPBACK_FETCH"))  # tests only
+        self._fetch_slots = threading.BoundedSemaphore(max(1, int(config["FETCH_SLOTS"])))
+        self._analysis_slots = threading.BoundedSemaphore(max(1, int(config["ANALYSIS_SLOTS"])))
         self._flights: dict[str, tuple[threading.Lock, list[int]]] = {}
         self._flights_lock = threading.Lock()
 
@@ -53,6 +55,7 @@ class CheckService:
             # a viral link: one fetch per process, and per Redis-sharing fleet; the rest wait
             # for it, never longer than their own deadline
             with (
+                _slot(self._fetch_slots, 0.0),
                 self._single_flight(key, ends),
                 self.storage.fetch_lock(key, wait=max(0.0, ends - time.monotonic())),
             ):
@@ -78,7 +81,8 @@ class CheckService:
             raise ApiError(400, "invalid_request", "'html' must be a string.")
         if len(html) > self.max_html or len(html.encode("utf-8", "surrogatepass")) > self.max_html:
             raise ApiError(413, "html_too_large", f"'html' is larger than {self.max_html:,} bytes.")
-        report = factcheck.check_html(html, url=url, lang=normalise_lang(lang))
+        with _slot(self._analysis_slots, self.deadline):
+            report = factcheck.check_html(html, url=url, lang=normalise_lang(lang))
         return self.storage.save(report.to_dict(), owner=owner)
 
     def _url(self, url: object) -> str:
@@ -106,6 +110,20 @@ class CheckService:
                 users[0] -= 1
                 if not users[0]:
                     self._flights.pop(key, None)
+
+
+@contextmanager
+def _slot(slots: threading.BoundedSemaphore, wait: float) -> Iterator[None]:
+    """One of this process's slots, waiting at most ``wait`` seconds, else a 503."""
+    acquired = slots.acquire(timeout=wait) if wait > 0 else slots.acquire(blocking=False)
+    if not acquired:
+        raise ApiError(
+            503, "busy", "The server is checking as many pages as it can; retry in a few seconds."
+        )
+    try:
+        yield
+    finally:
+        slots.release()
 
 
 def _left(ends: float) -> float:

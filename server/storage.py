@@ -10,46 +10,19 @@ from __future__ import annotations
 
 import json
 import os
-import secrets
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
-from contextlib import AbstractContextManager, contextmanager, nullcontext
-from dataclasses import dataclass
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
+
+from .records import Storage, StoredReport, new_id, summary
+from .storage_redis import RedisStorage
+
+__all__ = ["SQLiteStorage", "Storage", "StoredReport", "new_id", "open_storage", "summary"]
 
 _PURGE_EVERY = 600.0  # seconds between retention sweeps (per process)
-_LOCK_SECONDS = 40  # longer than one fetch may take (25 s deadline + a read timeout)
-# Delete the lock only if it is still ours (it may have expired and been taken since).
-_RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end"
-
-
-@dataclass(frozen=True, slots=True)
-class StoredReport:
-    """A stored report as JSON text (served as is: no decode and re-encode on cache hits)."""
-
-    id: str
-    report_json: str
-
-
-class Storage(Protocol):
-    kind: str
-
-    def cached(self, key: str) -> StoredReport | None: ...
-
-    def save(self, report: dict[str, Any], *, cache_key: str | None = None) -> StoredReport: ...
-
-    def get(self, report_id: str) -> StoredReport | None: ...
-
-    def history(self, page: int, per_page: int) -> tuple[list[dict[str, Any]], int]: ...
-
-    def purge(self) -> int: ...
-
-    def ping(self) -> bool: ...
-
-    def fetch_lock(self, key: str) -> AbstractContextManager[None]: ...
 
 
 def open_storage(config: dict[str, Any]) -> Storage:
@@ -58,23 +31,6 @@ def open_storage(config: dict[str, Any]) -> Storage:
     if config.get("REDIS_URL"):
         return RedisStorage(config["REDIS_URL"], config["REDIS_PREFIX"], ttl, retention)
     return SQLiteStorage(config["DB_PATH"], ttl, retention)
-
-
-def new_id() -> str:
-    """128 random bits: a report link is hard to guess, so it can be shared as is."""
-    return secrets.token_urlsafe(16)
-
-
-def summary(report_id: str, report: dict[str, Any]) -> dict[str, Any]:
-    """One history line."""
-    return {
-        "id": report_id,
-        "url": report.get("url"),
-        "title": report.get("title") or "",
-        "score": report.get("score"),
-        "verdict": report.get("verdict"),
-        "checked_at": report.get("checked_at"),
-    }
 
 
 _SCHEMA = """
@@ -90,6 +46,13 @@ CREATE TABLE IF NOT EXISTS cache (
     report_id TEXT NOT NULL,
     expires REAL NOT NULL
 );
+CREATE TABLE IF NOT EXISTS seen (
+    owner TEXT NOT NULL,
+    report_id TEXT NOT NULL,
+    created REAL NOT NULL,
+    PRIMARY KEY (owner, report_id)
+);
+CREATE INDEX IF NOT EXISTS seen_owner ON seen (owner, created);
 """
 
 
@@ -130,7 +93,9 @@ class SQLiteStorage:
         )
         return StoredReport(row[0], row[1]) if row else None
 
-    def save(self, report: dict[str, Any], *, cache_key: str | None = None) -> StoredReport:
+    def save(
+        self, report: dict[str, Any], *, cache_key: str | None = None, owner: str | None = None
+    ) -> StoredReport:
         stored = StoredReport(new_id(), json.dumps(report, ensure_ascii=False))
         line = summary(stored.id, report)
         now = time.time()
@@ -146,6 +111,8 @@ class SQLiteStorage:
                     "INSERT OR REPLACE INTO cache (key, report_id, expires) VALUES (?, ?, ?)",
                     (cache_key, stored.id, now + self.ttl),
                 )
+            if owner is not None:
+                db.execute("INSERT INTO seen VALUES (?, ?, ?)", (owner, stored.id, now))
         if now - self._last_purge > _PURGE_EVERY:
             self.purge()
         return stored
@@ -161,14 +128,48 @@ class SQLiteStorage:
         )
         return StoredReport(row[0], row[1]) if row else None
 
-    def history(self, page: int, per_page: int) -> tuple[list[dict[str, Any]], int]:
+    def remember(self, owner: str | None, report_id: str) -> None:
+        """Put an existing report (a cache hit) in ``owner``'s history, newest first.
+        A hit seen in the last minute is not written again (hot links stay read-only)."""
+        if owner is None:
+            return
+        now = time.time()
+        row = (
+            self._db()
+            .execute(
+                "SELECT created FROM seen WHERE owner = ? AND report_id = ?", (owner, report_id)
+            )
+            .fetchone()
+        )
+        if row is not None and now - row[0] < 60:
+            return
+        with self._write() as db:
+            db.execute("INSERT OR REPLACE INTO seen VALUES (?, ?, ?)", (owner, report_id, now))
+
+    def history(
+        self, page: int, per_page: int, owner: str | None = None
+    ) -> tuple[list[dict[str, Any]], int]:
+        """Newest first: every report (``owner`` None), or the ones ``owner`` checked."""
         oldest = time.time() - self.retention
         db = self._db()
-        total = db.execute("SELECT COUNT(*) FROM reports WHERE created >= ?", (oldest,)).fetchone()
+        args: list[Any] = [oldest]
+        if owner is None:
+            where = "FROM reports r WHERE r.created >= ?"
+            order = "r.created DESC, r.rowid DESC"
+        else:
+            where = (
+                "FROM seen s JOIN reports r ON r.id = s.report_id "
+                "WHERE s.owner = ? AND r.created >= ?"
+            )
+            args, order = [owner, oldest], "s.created DESC, s.rowid DESC"
+        total = db.execute("SELECT COUNT(*) " + where, args).fetchone()
         rows = db.execute(
-            "SELECT id, url, title, score, verdict, checked_at FROM reports WHERE created >= ? "
-            "ORDER BY created DESC, rowid DESC LIMIT ? OFFSET ?",
-            (oldest, per_page, (page - 1) * per_page),
+            "SELECT r.id, r.url, r.title, r.score, r.verdict, r.checked_at "
+            + where
+            + " ORDER BY "
+            + order
+            + " LIMIT ? OFFSET ?",
+            [*args, per_page, (page - 1) * per_page],
         ).fetchall()
         names = ("id", "url", "title", "score", "verdict", "checked_at")
         return [dict(zip(names, row, strict=True)) for row in rows], int(total[0])
@@ -180,6 +181,7 @@ class SQLiteStorage:
         with self._write() as db:
             db.execute("DELETE FROM cache WHERE expires <= ?", (now,))
             deleted = db.execute("DELETE FROM reports WHERE created < ?", (now - self.retention,))
+            db.execute("DELETE FROM seen WHERE created < ?", (now - self.retention,))
             db.execute(
                 "DELETE FROM cache WHERE report_id NOT IN (SELECT id FROM reports)"
             )  # fmt: skip
@@ -188,7 +190,7 @@ class SQLiteStorage:
     def ping(self) -> bool:
         return self._db().execute("SELECT 1").fetchone() == (1,)
 
-    def fetch_lock(self, key: str) -> AbstractContextManager[None]:
+    def fetch_lock(self, key: str, wait: float) -> AbstractContextManager[None]:
         """One machine: the per-process single flight in the service is enough."""
         return nullcontext()
 
@@ -205,80 +207,3 @@ class _Transaction:
 
     def __exit__(self, exc_type: object, *_: object) -> None:
         self.conn.execute("ROLLBACK" if exc_type else "COMMIT")
-
-
-class RedisStorage:
-    """Keys under one prefix: ``report:<id>``, ``item:<id>`` (history line), ``history``
-    (sorted set by time), ``cache:<key>`` (report id). Reports expire with the retention."""
-
-    kind = "redis"
-
-    def __init__(self, url: str, prefix: str, ttl: int, retention: float) -> None:
-        import redis  # optional dependency: only needed when Redis is configured
-
-        self.redis = redis.Redis.from_url(
-            url, socket_timeout=5, socket_connect_timeout=5, decode_responses=True
-        )
-        self.prefix = prefix
-        self.ttl, self.retention = ttl, retention
-
-    def _key(self, *parts: str) -> str:
-        return self.prefix + ":".join(parts)
-
-    def cached(self, key: str) -> StoredReport | None:
-        report_id = self.redis.get(self._key("cache", key))
-        return self.get(str(report_id)) if report_id else None
-
-    def save(self, report: dict[str, Any], *, cache_key: str | None = None) -> StoredReport:
-        stored = StoredReport(new_id(), json.dumps(report, ensure_ascii=False))
-        now, keep = time.time(), max(1, int(self.retention))
-        line = json.dumps(summary(stored.id, report), ensure_ascii=False)
-        with self.redis.pipeline(transaction=True) as pipe:
-            pipe.set(self._key("report", stored.id), stored.report_json, ex=keep)
-            pipe.set(self._key("item", stored.id), line, ex=keep)
-            pipe.zadd(self._key("history"), {stored.id: now})
-            pipe.zremrangebyscore(self._key("history"), "-inf", now - self.retention)
-            if cache_key is not None:
-                pipe.set(self._key("cache", cache_key), stored.id, ex=max(1, self.ttl))
-            pipe.execute()
-        return stored
-
-    def get(self, report_id: str) -> StoredReport | None:
-        text = self.redis.get(self._key("report", report_id))
-        return StoredReport(report_id, str(text)) if text else None
-
-    def history(self, page: int, per_page: int) -> tuple[list[dict[str, Any]], int]:
-        oldest = time.time() - self.retention
-        history = self._key("history")
-        total = self.redis.zcount(history, oldest, "+inf")
-        ids = self.redis.zrevrangebyscore(
-            history, "+inf", oldest, start=(page - 1) * per_page, num=per_page
-        )
-        if not ids:
-            return [], int(total)
-        lines = self.redis.mget([self._key("item", str(i)) for i in ids])
-        return [json.loads(line) for line in lines if line], int(total)
-
-    def purge(self) -> int:
-        return int(
-            self.redis.zremrangebyscore(self._key("history"), "-inf", time.time() - self.retention)
-        )
-
-    def ping(self) -> bool:
-        return bool(self.redis.ping())
-
-    @contextmanager
-    def fetch_lock(self, key: str) -> Iterator[None]:
-        """Across instances: one fetch per URL at a time; the others wait until the report
-        is cached (or the holder gives up), then look again. The lock expires by itself."""
-        name, token = self._key("lock", key), new_id()
-        give_up = time.monotonic() + _LOCK_SECONDS
-        while not self.redis.set(name, token, nx=True, ex=_LOCK_SECONDS):
-            if self.cached(key) is not None or time.monotonic() > give_up:
-                yield  # the caller looks in the cache again before fetching
-                return
-            time.sleep(0.05)
-        try:
-            yield
-        finally:
-            self.redis.eval(_RELEASE, 1, name, token)

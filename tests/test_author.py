@@ -8,7 +8,9 @@ from urllib.parse import unquote_plus
 import pytest
 
 from factcheck import check_html, check_url
-from factcheck.authors import (
+from factcheck.page.model import Page
+from factcheck.report import Status
+from factcheck.steps.author.extract import (
     ORGANISATION,
     PERSON,
     PLACEHOLDER,
@@ -18,8 +20,6 @@ from factcheck.authors import (
     page_authorship,
     split_credentials,
 )
-from factcheck.page import Page
-from factcheck.report import Status
 
 
 def authorship(fixture_html, name: str, url: str = "https://example.org/article"):
@@ -38,7 +38,7 @@ def page_of(body: str, head: str = "") -> Page:
 def test_wechat_author_meta_reviewer_editor_and_account(fixture_html):
     found = authorship(fixture_html, "author_wechat_zh.html", "https://mp.weixin.qq.com/s/abc")
     assert found.names == ["张卫东"]
-    assert found.authors[0].origin == "meta"
+    assert found.authors[0].origin == "wechat"  # the platform reader (meta author here)
     assert found.account == "协和健康科普"  # the account publishes; it is not the author
     reviewer = found.reviewers[0]
     assert (reviewer.name, reviewer.credentials) == ("李明", ("主任医师",))

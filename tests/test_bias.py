@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from factcheck import check_html, check_url
-from factcheck.checks.bias import find_signals, split_sentences
 from factcheck.report import Status
 from factcheck.scoring import WEIGHTS
+from factcheck.steps.bias.check import find_signals, read, split_sentences
 
 
 def bias_step(html: str, now):
@@ -114,3 +116,61 @@ def test_sentence_split_and_signals_on_plain_strings():
     assert categories == {"urgency", "conspiracy", "share_call"}
     calm = find_signals(split_sentences("The clinic opens at nine. Bring your card."), "en")
     assert calm == []
+
+
+def _categories(text: str, lang: str) -> set[str]:
+    return {s.category for s in read(text, lang).signals}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Garlic does not cure COVID-19, doctors say.", "en"),
+        ("There is no evidence that garlic cures COVID in anyone.", "en"),
+        ("The claim that a detox tea melts fat is false.", "en"),
+        ("没有证据表明喝醋能根治高血压。", "zh"),
+        ("网传“喝醋能根治高血压”，这是谣言。", "zh"),
+        ("误区二：湿疹就得彻底根治才行；", "zh"),
+        ("所谓的神药不能代替正规治疗。", "zh"),
+    ],
+)
+def test_negated_or_refuted_claims_are_not_the_pages_own_words(text, lang):
+    reading = read(text, lang)
+    assert not _categories(text, lang) & {"miracle_cure", "absolute"}
+    assert {s.category for s in reading.refuted} & {"miracle_cure", "absolute"}
+    note = next(f for f in reading.findings if f.code == "bias.refuted_claims")
+    assert note.impact == 0 and "辟谣" in note.message.zh and "refute" in note.message.en
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("This natural cure melts fat away in a week.", "en"),
+        ("这个偏方能根治高血压，一周见效！", "zh"),
+        # reported speech alone is not a refutation: rumour posts say 网传 too
+        ("网传某偏方能根治癌症，亲测有效。", "zh"),
+    ],
+)
+def test_claims_in_the_pages_own_voice_still_count(text, lang):
+    assert "miracle_cure" in _categories(text, lang)
+
+
+def test_questions_and_quotes_count_as_refuted_only_in_a_debunk():
+    question = "益生菌能包治百病？"
+    assert "miracle_cure" in _categories(question, "zh")
+    debunk = f"辟谣：{question}专家表示，这是谣言，益生菌不是药。"
+    assert "miracle_cure" not in _categories(debunk, "zh")
+
+
+def test_debunk_page_is_not_flagged_as_miracle_cure_language(now):
+    body = (
+        "<p>网传“吃大蒜能根治新冠”，还有人说某种秘方一周见效。</p>"
+        "<p>专家表示，这是谣言：没有证据表明大蒜能杀死病毒，也没有所谓的特效药。</p>"
+        "<p>请通过官方渠道了解防控知识，不信谣、不传谣。</p>"
+    )
+    html = f"<html><head><title>吃大蒜能防新冠？假的</title></head><body>{body}</body></html>"
+    step = bias_step(html, now)
+    found = by_code(step)
+    assert "bias.miracle_cure" not in found and "bias.conspiracy" not in found
+    assert found["bias.refuted_claims"].impact == 0
+    assert "miracle_cure" in step.data["refuted"]

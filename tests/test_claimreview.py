@@ -6,20 +6,22 @@ import json
 
 import pytest
 
-from factcheck.claimreview import (
+from factcheck.page.jsonld import JsonLd
+from factcheck.steps.factcheckers.claimreview import (
     ClaimReview,
     Rating,
     Relation,
-    claim_similarity,
     normalise_rating,
     rating_from_number,
     rating_from_text,
     read_claim_reviews,
+)
+from factcheck.steps.factcheckers.relation import (
+    claim_similarity,
     reads_like_fact_check,
     relation_to_page,
     same_url,
 )
-from factcheck.jsonld import JsonLd
 
 
 @pytest.mark.parametrize(
@@ -285,3 +287,54 @@ def test_empty_or_odd_claim_review_nodes_are_skipped_without_error() -> None:
     )
     (review,) = read_claim_reviews(jsonld)
     assert review.claim == "Listed claim" and review.rating is Rating.FALSE
+
+
+# -- issue 15: ratings in Traditional Chinese, Spanish, French and the English house scales ----
+
+
+@pytest.mark.parametrize(
+    ("text", "rating"),
+    [
+        ("錯誤", Rating.FALSE),
+        ("部分錯誤", Rating.MIXED),
+        ("事實釐清", Rating.UNPROVEN),
+        ("易誤解", Rating.MISLEADING),
+        ("含有不實訊息", Rating.FALSE),
+        ("正確", Rating.TRUE),
+        ("Falso", Rating.FALSE),
+        ("Engañoso", Rating.MISLEADING),
+        ("Parcialmente falso", Rating.MIXED),
+        ("Verdadero", Rating.TRUE),
+        ("Bulo", Rating.FALSE),
+        ("Insostenible", Rating.UNPROVEN),
+        ("Faux", Rating.FALSE),
+        ("Trompeur", Rating.MISLEADING),
+        ("Partiellement faux", Rating.MIXED),
+        ("Vrai", Rating.TRUE),
+        ("Plutôt faux", Rating.MISLEADING),
+        ("Pants on Fire!", Rating.FALSE),
+        ("Mostly False", Rating.MISLEADING),
+        ("Half True", Rating.MIXED),
+        ("Mostly True", Rating.TRUE),
+        ("Unfounded", Rating.UNPROVEN),
+        ("Miscaptioned", Rating.MISLEADING),
+        ("Altered", Rating.MISLEADING),
+        ("Labeled Satire", Rating.UNKNOWN),
+    ],
+)
+def test_rating_words_worldwide(text, rating):
+    assert rating_from_text(text) is rating
+
+
+def test_taiwan_factcheck_center_claimreview_is_read():
+    from pathlib import Path
+
+    html = (Path(__file__).parent / "fixtures/real/zh_tw_claimreview.html").read_text("utf-8")
+    from factcheck.page.model import Page
+
+    reviews = read_claim_reviews(
+        Page.from_html(html, "https://tfc-taiwan.org.tw/articles/0001").jsonld
+    )
+    assert [(r.rating, r.rating_text, r.reviewer) for r in reviews] == [
+        (Rating.FALSE, "錯誤", "台灣事實查核中心")
+    ]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -110,3 +111,23 @@ def test_exit_5_when_the_score_is_below_fail_under():
     done = factcheck("check", "--html", str(EXAMPLE), "--fail-under", "101")
     assert done.returncode == EXIT_LOW_SCORE
     assert factcheck("check", "--html", str(EXAMPLE), "--fail-under", "0").returncode == EXIT_OK
+
+
+def test_terminal_links_are_readable_and_in_one_language():
+    from factcheck.cli.render import one_language, readable_url
+
+    url = "https://www.baidu.com/s?wd=site%3Awho.int+%E5%A4%A7%E8%92%9C%20x"
+    assert readable_url(url) == "https://www.baidu.com/s?wd=site:who.int+大蒜%20x"
+    assert readable_url("https://example.org/a%2Fb") == "https://example.org/a%2Fb"
+    title = "Search who.int for this claim (Google) / 在 who.int 搜索该说法"
+    assert one_language(title, "zh") == "在 who.int 搜索该说法"
+    assert one_language(title, "en") == "Search who.int for this claim (Google)"
+    assert one_language("PubMed", "zh") == "PubMed"
+
+
+def test_zh_checklist_has_no_english_sentences():
+    done = factcheck("check", "--html", str(EXAMPLE), "--url", "https://mp.weixin.qq.com/s/x")
+    assert done.returncode == EXIT_OK
+    for line in done.stdout.splitlines():
+        if line.startswith("    →") or line.lstrip().startswith(("-", "+")):
+            assert not re.search(r"\b[a-z]{4,}\s+[a-z]{3,}\s+[a-z]{3,}\b", line), line

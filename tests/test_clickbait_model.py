@@ -1,15 +1,23 @@
-"""The shipped clickbait models: real headlines, evidence, reproducibility, no heavy deps."""
+"""The shipped clickbait models (issue 13): real headlines, the words that drove them,
+sober forms, exact reproduction of scikit-learn at run time, byte-identical retraining."""
 
 from __future__ import annotations
 
-import hashlib
 import subprocess
 import sys
 from importlib import resources
 
 import pytest
 
-from factcheck.steps.headline.clickbait import features, load_model, score_headline, tokens
+from evaluation import sober_list
+from factcheck.lang.headline_forms import sober_form
+from factcheck.steps.headline.clickbait import (
+    ClickbaitModel,
+    display,
+    features,
+    load_model,
+    score_headline,
+)
 from training import train_clickbait as tc
 
 MODELS = {lang: load_model(lang) for lang in ("en", "zh")}
@@ -28,15 +36,19 @@ def shipped(lang: str) -> str:
 @pytest.mark.parametrize(
     "headline",
     [
-        # Stop Clickbait, held-out split
-        "17 Hairdresser Struggles Every Black Girl Knows To Be True",
-        "32 Cute Things To Distract From Your Awkward Thanksgiving",
-        # written for these tests, health-page style
-        "You Won't Believe What This Doctor Found In Tap Water",
-        "9 Signs Your Body Is Begging You To Drink More Water",
+        # Stop Clickbait, grouped test split (first words never seen in training)
+        "28 Delightful Free Phone Wallpapers That'll Make You Smile",
+        "How Much Do You Hate Halloween",
+        "17 Easy Ways To Do Your Makeup If You Don't Know WTF You're Doing",
     ],
 )
-def test_english_clickbait_scores_high(headline):
+def test_english_clickbait_of_the_test_split_scores_high(headline):
+    assert tc.is_test(headline)
+    assert score_headline(headline, MODELS["en"]).probability > 0.8
+
+
+def test_english_health_clickbait_scores_high():
+    headline = "9 Signs Your Body Is Begging You To Drink More Water"  # written for this test
     assert score_headline(headline, MODELS["en"]).probability > 0.8
 
 
@@ -56,17 +68,14 @@ def test_english_news_headlines_score_low(headline):
 @pytest.mark.parametrize(
     "headline",
     [
-        # HanCD Sina, held-out split (label 1 = 标题党)
-        "三个疑点！美媒为何突然曝光中美“惊险一幕”？",
-        "被赋黄码怎么办？广州疾控：做好这四点！",
-        # written for these tests, WeChat health style
+        # written for these tests, WeChat health style: stacked cues the labelled sets lack
         "震惊！这3种食物千万不要一起吃，99%的人不知道，赶紧转发给家人！",
         "吃了这个，血管竟然通了！医生都惊呆了",
-        "喝醋能软化血管？真相来了",
     ],
 )
 def test_chinese_clickbait_scores_high(headline):
-    assert score_headline(headline, MODELS["zh"]).probability > 0.8
+    score = score_headline(headline, MODELS["zh"])
+    assert score.probability > 0.8 > score.model_probability
 
 
 @pytest.mark.parametrize(
@@ -82,6 +91,20 @@ def test_chinese_plain_headlines_score_low(headline):
     assert score_headline(headline, MODELS["zh"]).probability < 0.5
 
 
+@pytest.mark.parametrize(
+    "headline",
+    [
+        # HanCD Sina labels these 标题党; a careful editor reads explainer questions
+        "被赋黄码怎么办？广州疾控：做好这四点！",
+        "新修订的妇女权益保障法有哪些亮点？",
+    ],
+)
+def test_explainer_questions_labelled_bait_in_hancd_are_capped(headline):
+    score = score_headline(headline, MODELS["zh"])
+    assert score.form == "explainer" and score.capped
+    assert score.probability == MODELS["zh"].sober_cap < score.model_probability
+
+
 def test_score_names_the_words_and_cues_that_drove_it():
     en = score_headline(
         "Doctors Are STUNNED: This Kitchen Spice Cures Diabetes In 7 Days!!!", MODELS["en"]
@@ -89,7 +112,7 @@ def test_score_names_the_words_and_cues_that_drove_it():
     assert en.shouting and en.capitals == ("STUNNED",)
     assert "this" in [t.text for t in en.terms_for]
     assert [h.text for h in en.cues] == ["!!!"]
-    assert en.probability > en.model_probability  # the cues add to the model
+    assert en.probability > en.model_probability  # stacked cues: !!! and capitals
     zh = score_headline(
         "紧急扩散！这4种水果千万别空腹吃，99%的人不知道，赶紧转发给家人！！", MODELS["zh"]
     )
@@ -100,19 +123,41 @@ def test_score_names_the_words_and_cues_that_drove_it():
     assert all(t.weight > 0 for t in zh.terms_for) and zh.terms_for
 
 
-def test_chinese_features_fold_topic_characters():
-    feats = features("新冠疫苗竟然有这种副作用？", "zh")
-    assert "竟" in feats and "?" in feats
-    assert not any(ch in f for f in feats for ch in "新冠疫苗副作用")
-    assert tokens("ＷＨＯ：３天！", "en") == ["who", "<num>", "!"]  # NFKC and lower-cased
+def test_a_single_cue_explains_but_does_not_move_the_probability():
+    score = score_headline("You Won't Believe What This Doctor Found In Tap Water", MODELS["en"])
+    assert [h.text for h in score.cues] == ["You Won't Believe"]
+    assert score.probability == score.model_probability > 0.5
 
 
-def test_runtime_needs_neither_numpy_nor_sklearn():
+def test_features_and_their_display():
+    assert features("ＷＨＯ：３天！", "en") == ["who", "<num>", "!", "<s> who", "who <num>",
+                                              "<num> !", "! </s>"]  # fmt: skip
+    zh = features("新冠 3天", "zh")
+    assert "^新冠" in zh and "0天$" in zh and "冠 0" in zh  # NFKC, digits folded, ends marked
+    assert display("<s> <num> things", "en") == "# things" and display("^0天", "zh") == "#天"
+    assert sober_form("WHO warns of measles", "en") == ""  # the acronym is not a question
+
+
+def test_runtime_matches_scikit_learn():
+    """The pure-Python scorer gives scikit-learn's log-odds (weights rounded to 4 places)."""
+    rows = tc.load_en(DATA)[:300] + tc.load_en(DATA)[-300:] if DATA.is_dir() else []
+    if not rows:
+        pytest.skip("shared data not present")
+    vectorizer, model = tc.fit_sklearn(rows, "en", c=1.0)
+    exported = {**tc.export(vectorizer, model, "en"), "meta": {}}
+    runtime = ClickbaitModel.from_json(tc.dumps(exported))
+    texts = [e.text for e in rows[::50]] + ["Never seen words only", ""]
+    expected = model.decision_function(vectorizer.transform(texts))
+    for text, logit in zip(texts, expected, strict=True):
+        assert runtime.logit(text) == pytest.approx(logit, abs=2e-3)
+
+
+def test_runtime_needs_no_scikit_learn():
     code = (
-        "import sys; sys.modules['numpy'] = None; sys.modules['sklearn'] = None\n"
+        "import sys; sys.modules['sklearn'] = None\n"
         "from factcheck.steps.headline.clickbait import load_model, score_headline\n"
         "model = load_model('en')\n"
-        "print(round(score_headline('17 Things You Need To Know', model).probability, 2))"
+        "print(round(score_headline('How Much Do You Hate Halloween', model).probability, 2))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert float(out.stdout) > 0.8
@@ -124,41 +169,47 @@ def test_other_languages_have_no_model():
 
 
 @needs_data
-def test_zh_training_reproduces_the_shipped_file_byte_for_byte():
-    assert tc.dumps(tc.train("zh", DATA)) == shipped("zh")
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_training_reproduces_the_shipped_file_byte_for_byte(lang):
+    assert tc.dumps(tc.train(lang, DATA)) == shipped(lang)
 
 
 @needs_data
-def test_en_model_metadata_matches_data_and_split():
-    meta = load_model("en").meta
-    files = [DATA / f for f in tc.EN_FILES]
-    assert meta["data_sha256"] == tc.sha256_of(files)
-    assert meta["split_seed"] == tc.SEED
-    examples = tc.load_en(DATA)
-    train, test = tc.split(examples, "en")
-    assert (meta["n_train"], meta["n_test"]) == (len(train), len(test))
+def test_en_metadata_and_grouped_split():
+    meta = MODELS["en"].meta
+    assert meta["data_sha256"] == tc.sha256_of([DATA / f for f in tc.EN_FILES])
+    train, test = tc.split(tc.load_en(DATA))
     assert not {e.text for e in train} & {e.text for e in test}
-    digest = hashlib.sha256(shipped("en").encode()).hexdigest()
-    assert len(digest) == 64 and meta["n_features"] == len(load_model("en").weights)
+    first_two = {" ".join(features(e.text, "en")[:2]) for e in train}
+    assert not any(" ".join(features(e.text, "en")[:2]) in first_two for e in test[:500])
+    assert meta["n_features"] == len(MODELS["en"].vocab)
 
 
 @needs_data
-def test_en_training_is_deterministic_on_a_small_subset():
-    train, _ = tc.split(tc.load_en(DATA), "en")
-    subset = train[:400] + train[-400:]  # both labels, fixed order
-    first = tc.dumps(tc.fit(subset, "en", c=1.0))
-    assert first == tc.dumps(tc.fit(subset, "en", c=1.0))
-    model = tc.fit(subset, "en", c=1.0)
-    assert model["weights"] and all(round(w, 4) == w for w in model["weights"].values())
+def test_grouped_test_split_is_mostly_right():
+    _, test = tc.split(tc.load_en(DATA))
+    sample = test[:200] + test[-200:]  # both labels
+    right = sum(
+        (score_headline(e.text, MODELS["en"]).probability >= 0.5) == bool(e.label) for e in sample
+    )
+    assert right / len(sample) >= 0.88
 
 
 @needs_data
-def test_held_out_headlines_are_mostly_right():
-    for lang, loader, floor in (("en", tc.load_en, 0.95), ("zh", tc.load_zh, 0.8)):
-        _, test = tc.split(loader(DATA), lang)
-        sample = test[:300]
-        right = sum(
-            (score_headline(e.text, MODELS[lang]).probability >= 0.5) == bool(e.label)
-            for e in sample
-        )
-        assert right / len(sample) >= floor, lang
+def test_sober_list_rebuilds_identically_and_splits_by_source():
+    built = sober_list.build(DATA.parent)
+    assert built == sober_list.load()
+    halves: dict[str, set[str]] = {"tune": set(), "heldout": set()}
+    for row in built:
+        halves[row.split].add(row.source)
+    assert not halves["tune"] & halves["heldout"]
+    assert {r.lang for r in built} == {"en", "zh"} and all(r.provenance for r in built)
+
+
+@needs_data
+@pytest.mark.parametrize(("lang", "ceiling"), [("en", 0.08), ("zh", 0.12)])
+def test_few_sober_reputable_headlines_are_called_bait(lang, ceiling):
+    """Held-out half (sources never used for tuning); README has the exact rates."""
+    rows = [h for _, h in tc.sober_rows(lang, "heldout")]
+    flagged = [h for h in rows if score_headline(h, MODELS[lang]).probability >= 0.5]
+    assert len(flagged) / len(rows) <= ceiling, flagged

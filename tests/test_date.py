@@ -8,11 +8,11 @@ from datetime import UTC, date, datetime
 import pytest
 
 from factcheck import check_html, check_url
-from factcheck.dates import page_dates, parse_date, url_signal
-from factcheck.freshness import EVERGREEN_STALE_AFTER_DAYS, detect_topics, stale_after
-from factcheck.images import image_searches
-from factcheck.page import Page
+from factcheck.page.model import Page
 from factcheck.report import Status
+from factcheck.steps.date.extract import page_dates, parse_date, url_signal
+from factcheck.steps.date.freshness import EVERGREEN_STALE_AFTER_DAYS, detect_topics, stale_after
+from factcheck.steps.date.images import image_searches
 
 NOW = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
 
@@ -238,3 +238,111 @@ def test_future_date_in_metadata_is_shown_even_when_htmldate_picks_another(now):
     step = check_html(html, "https://shop.example.com/2025/01/10/offer", now=now).step("date")
     assert step.data["published"] == "2027-06-01"
     assert "date.future" in {f.code for f in step.findings}
+
+
+# -- issue 15: Chinese visible dates, URL dates, platform dates, US slashes --------------------
+
+
+def test_zh_date_and_time_before_the_source_credit_is_read():
+    p = Page.from_html(
+        "<html><head><title>多地开展接种服务</title></head><body><h1>多地开展接种服务</h1>"
+        "<div class='col-1-1 fl'>2025年03月08日10:20 | 来源：<a href='/'>人民网</a></div>"
+        "<p>本报北京3月7日电（记者唐霁）正文。</p></body></html>",
+        "https://example.cn/article",
+    )
+    found = page_dates(p, NOW)
+    assert found.published is not None and found.published.iso == "2025-03-08"
+
+
+def test_people_com_cn_url_date_beats_htmldates_new_years_day():
+    from factcheck.steps.date.extract import DateSignal, choose_published
+
+    url = "http://health.people.com.cn/n1/2025/0308/c14739-40000001.html"
+    p = Page.from_html("<html><body><p>x</p></body></html>", url)
+    url_date = url_signal(p)
+    assert url_date is not None and url_date.iso == "2025-03-08"
+    htmldate = DateSignal(date(2025, 1, 1), "published", "htmldate", "2025-01-01")
+    assert choose_published([htmldate, url_date]) == url_date
+
+
+def test_us_slashes_are_month_first_and_a_day_above_12_is_a_day():
+    assert parse_date("05/09/2024 10:46:12") == date(2024, 5, 9)
+    assert parse_date("25/12/2024") == date(2024, 12, 25)
+    assert parse_date("09.05.2024") == date(2024, 5, 9)  # dots: day first
+
+
+def test_two_structured_signals_agreeing_overrule_htmldate():
+    from factcheck.steps.date.extract import DateSignal, choose_published
+
+    signals = [
+        DateSignal(date(2023, 11, 15), "published", "htmldate", "2023-11-15"),
+        DateSignal(date(2024, 5, 9), "published", "json-ld", '"datePublished": "05/09/2024"'),
+        DateSignal(date(2024, 5, 9), "published", "url", "/news/20240509/"),
+    ]
+    chosen = choose_published(signals)
+    assert chosen is not None and chosen.iso == "2024-05-09"
+
+
+def test_platform_post_date_wins(fixture_html):
+    from pathlib import Path
+
+    html = (Path(__file__).parent / "fixtures/real/weibo_post.html").read_text(encoding="utf-8")
+    found = page_dates(Page.from_html(html, "https://weibo.com/1234567890/AbCdEf"), NOW)
+    assert found.published is not None
+    assert (found.published.iso, found.published.origin) == ("2024-05-13", "platform")
+
+
+# -- issue 15: no first-call stall (htmldate's dateparser fallback replaced) -------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("miércoles, 4 de mayo de 2022", date(2022, 5, 4)),
+        ("15 августа 2016, 13:43", date(2016, 8, 15)),
+        ("Fri Feb 18 10:27:24 2022", date(2022, 2, 18)),
+        ("26 | 01 | 2022", date(2022, 1, 26)),
+        ("4. 2. 2022.", date(2022, 2, 4)),
+        ("8.Dezember 2010 um 09:43", date(2010, 12, 8)),
+        ("Copyright 2023 - 5", None),
+    ],
+)
+def test_fast_date_fallback_reads_what_dateparser_read(text, expected):
+    from factcheck.page.datefallback import parse_expression
+
+    found = parse_expression(text)
+    assert (found.date() if found else None) == expected
+
+
+def test_reading_a_page_never_loads_dateparser():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from factcheck.page.model import Page\n"
+        "from factcheck.steps.date.extract import page_dates\n"
+        "html = '<html><body><article><h1>T</h1><p>Publié le 3 de mayo de 2022</p>"
+        "<p>Text.</p></article></body></html>'\n"
+        "page = Page.from_html(html, 'https://example.es/a')\n"
+        "page_dates(page)\n"
+        "print('dateparser' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.strip() == "False"
+
+
+def test_utc_time_after_midnight_is_the_evening_the_page_shows():
+    """PEOPLE: JSON-LD 2020-12-15T04:31:06.000Z, the page prints December 14, 2020 11:31 PM."""
+    p = Page.from_html(
+        '<html><head><script type="application/ld+json">{"@context": "http://schema.org",'
+        ' "@type": "NewsArticle", "headline": "Couple test positive",'
+        ' "datePublished": "2020-12-15T04:31:06.000Z"}</script></head><body><article>'
+        "<h1>Couple test positive</h1><div class='timestamp published-date padding-12-left'>"
+        " December 14, 2020 11:31 PM </div><p>Text of the story.</p></article></body></html>",
+        "https://people.com/health/couple/",
+    )
+    found = page_dates(p, NOW)
+    assert found.published is not None and found.published.iso == "2020-12-14"

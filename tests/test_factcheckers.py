@@ -73,6 +73,8 @@ def test_page_whose_claim_is_rated_false_fails_and_caps_the_score(
 
 
 def test_zh_rumour_matching_a_debunk_warns_with_the_debunk(fixture_html, now: datetime) -> None:
+    """A real rumour re-spread (HRDE, 百度辟谣 2020): the verified debunk is a finding that
+    lowers the score and the first link of the step."""
     report = factcheck.check_html(
         fixture_html("factcheckers_zh_rumour.html"), "https://rumour.example/lemon", now=now
     )
@@ -81,13 +83,56 @@ def test_zh_rumour_matching_a_debunk_warns_with_the_debunk(fixture_html, now: da
     (finding,) = [f for f in result.findings if f.code == "factcheckers.debunk_match"]
     assert finding.impact < 0
     assert "baijiahao.baidu.com" in finding.evidence and "百度辟谣" in finding.message.zh
+    assert "2020-04-09" in finding.message.zh and "日期不详" not in finding.message.zh
     best = result.data["debunk_matches"][0]
     assert best["title"] == "喝柠檬苏打水可以预防新冠肺炎？"
     assert best["outlet"] == "百度辟谣" and best["date"] == "2020-04-09"
-    assert best["similarity"] >= 0.9 and best["score"] > 0
+    assert best["score"] >= 0.5 and best["refutes"] is True
+    first = result.links[0]
+    assert first.url == best["url"] and first.title.startswith("喝柠檬苏打水可以预防新冠肺炎？")
+    assert "百度辟谣" in first.title and "2020-04-09" in first.title
+    assert "第一个链接" in (result.advice.zh if result.advice else "")
     titles = link_titles(result)
     assert titles[:3] == ["中国互联网联合辟谣平台", "腾讯较真", "丁香医生"]
     assert any("nhc.gov.cn" in t for t in titles) and any("chinacdc.cn" in t for t in titles)
+
+
+def test_hospital_flu_vaccine_article_is_not_accused(fixture_html, now: datetime) -> None:
+    """Reduction of the reported false alarm: a hospital's flu-vaccine article (世界卫生组织,
+    甲型流感) was matched to the 2013 "世界卫生组织：甲型肝炎" entry and lost 15 points."""
+    url = "https://www.city-hospital.example/news/2024/flu-vaccine.html"
+    report = factcheck.check_html(fixture_html("factcheckers_zh_hospital_flu.html"), url, now=now)
+    result = step(report)
+    assert all(f.impact >= 0 for f in result.findings)
+    assert result.data["debunk_matches"] == []
+    related = [d["title"] for d in result.data["related_debunks"]]
+    assert "世界卫生组织：甲型肝炎" not in related
+    assert result.data["debunk_index"]["same_claim_check"] is True
+    assert not any(link.title.startswith("世界卫生组织") for link in result.links)
+
+
+def test_a_page_refuting_a_debunked_rumour_gains(fixture_html, now: datetime) -> None:
+    """A hospital's 辟谣 article quotes the rumour: a refutation, not an appearance."""
+    url = "https://www.city-hospital.example/kepu/lemon-soda.html"
+    report = factcheck.check_html(fixture_html("factcheckers_zh_refutation.html"), url, now=now)
+    result = step(report)
+    assert "factcheckers.debunk_match" not in codes(result)
+    (finding,) = [f for f in result.findings if f.code == "factcheckers.refutes_debunked_claim"]
+    assert finding.impact > 0 and "百度辟谣" in finding.message.zh
+    assert result.data["refutes"] is True and result.status is Status.PASS
+    assert result.links[0].url == result.data["debunk_matches"][0]["url"]
+
+
+def test_english_claim_review_page_is_a_fact_check_not_an_accused_page(
+    fixture_html, now: datetime
+) -> None:
+    url = "https://healthfeedback.org/claimreview/eating-garlic-prevents-covid-19/"
+    result = step(
+        factcheck.check_html(fixture_html("factcheckers_en_factcheck.html"), url, now=now)
+    )
+    assert "factcheckers.page_is_fact_check" in codes(result)
+    assert "factcheckers.debunk_match" not in codes(result)
+    assert all(f.impact >= 0 for f in result.findings) and result.data["refutes"] is True
 
 
 def test_the_debunk_article_itself_is_not_warned_about(fixture_html, now: datetime) -> None:

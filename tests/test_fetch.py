@@ -18,7 +18,7 @@ from factcheck import (
     TooManyRedirectsError,
     UnsupportedContentError,
 )
-from factcheck.fetch import fetch, validate_url
+from factcheck.fetch.safe import fetch, validate_url
 
 PAGE = "<html><head><title>Hello</title></head><body><p>Body text</p></body></html>"
 

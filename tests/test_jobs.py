@@ -22,7 +22,8 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from server import create_app
-from server.jobstore import MemoryJobStore, RedisJobStore
+from server.jobstore import RedisJobStore
+from server.jobstore_sqlite import SQLiteJobStore
 from server.jobwork import run_chunk
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -82,6 +83,15 @@ def redis_url() -> Iterator[str]:
     proc.wait(timeout=10)
 
 
+# The loopback switch has no environment variable: a test worker is configured in code.
+WORKER_MAIN = """
+from server import celery_app
+celery_app.configure({"ALLOW_LOOPBACK_FETCH": True})  # the pages come from 127.0.0.1
+celery_app.celery.worker_main(["worker", "--pool=solo", "--without-gossip", "--without-mingle",
+                               "--without-heartbeat", "--loglevel=INFO"])
+"""
+
+
 @pytest.fixture(scope="module")
 def worker(redis_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A real Celery worker process on the test Redis; yields the Redis prefix it uses."""
@@ -90,25 +100,12 @@ def worker(redis_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator
         **os.environ,
         "FACTCHECK_REDIS_URL": redis_url,
         "FACTCHECK_REDIS_PREFIX": prefix,
-        "FACTCHECK_ALLOW_LOOPBACK_FETCH": "1",  # the pages come from 127.0.0.1
         "FACTCHECK_DB": str(tmp_path_factory.mktemp("worker") / "unused.sqlite3"),
     }
     log = tmp_path_factory.mktemp("celery") / "worker.log"
     with log.open("w") as out:
         proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "celery",
-                "-A",
-                "server.celery_app",
-                "worker",
-                "--pool=solo",
-                "--without-gossip",
-                "--without-mingle",
-                "--without-heartbeat",
-                "--loglevel=INFO",
-            ],
+            [sys.executable, "-c", WORKER_MAIN],
             cwd=ROOT,
             env=env,
             stdout=out,
@@ -299,12 +296,16 @@ def test_openapi_describes_the_jobs_endpoints(tmp_path: Path) -> None:
     assert {"Job", "JobItem", "JobResults"} <= set(spec["components"]["schemas"])
 
 
-def test_memory_store_forgets_the_oldest_jobs() -> None:
-    store = MemoryJobStore(ttl=3600, max_jobs=2)
-    first = store.create(1)
-    store.create(1)
-    store.create(1)
-    assert store.get(first) is None
+def test_sqlite_store_forgets_expired_jobs_and_records_each_url_once(tmp_path: Path) -> None:
+    store = SQLiteJobStore(tmp_path / "jobs.sqlite3", ttl=1)
+    first = store.create(2)
+    assert store.record(first, "https://a.org/", '{"url": "https://a.org/"}', failed=False)
+    assert not store.record(first, "https://a.org/", '{"url": "https://a.org/"}', failed=True)
+    assert store.running() == 1
+    time.sleep(1.1)
+    store.create(1)  # creating a job sweeps the expired ones
+    assert store.get(first) is None and store.results(first, 0, 10) == []
+    assert not store.record(first, "https://b.org/", "{}", failed=False)  # gone: not recorded
 
 
 def test_in_process_jobs_are_bounded(pages: HTTPServer, tmp_path: Path) -> None:

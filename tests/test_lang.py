@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.lang import detect_language, language_of
+from factcheck.lang.detect import detect_language, language_of
 
 
 @pytest.mark.parametrize(

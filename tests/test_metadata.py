@@ -9,7 +9,7 @@ import pytest
 import trafilatura
 from lxml import etree
 
-from factcheck.metadata import page_metadata
+from factcheck.page.metadata import page_metadata
 
 FIXTURES = sorted((Path(__file__).parent / "fixtures").glob("*.html"))
 FIELDS = ("title", "author", "date", "sitename", "description", "image", "url")

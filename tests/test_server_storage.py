@@ -148,6 +148,28 @@ def test_redis_storage_concurrent_writes_and_expiry(redis_url):
     assert store.history(1, 5) == ([], 0)
 
 
+def _owned_history(store) -> None:
+    mine = store.save(REPORT | {"title": "Alice's"}, cache_key="a", owner="alice")
+    store.save(REPORT | {"title": "Bob's"}, owner="bob")
+    store.remember("bob", mine.id)  # Bob's cache hit on Alice's report
+    store.remember("bob", mine.id)  # twice: still one line
+    store.remember(None, mine.id)  # no owner: nothing to remember
+    assert [i["title"] for i in store.history(1, 10, owner="alice")[0]] == ["Alice's"]
+    assert [i["title"] for i in store.history(1, 10, owner="bob")[0]] == ["Alice's", "Bob's"]
+    assert store.history(1, 10, owner="bob")[1] == 2
+    assert store.history(1, 10)[1] == 2  # everyone's: each report once
+    assert store.history(1, 10, owner="carol") == ([], 0)
+
+
+def test_sqlite_history_per_owner(tmp_path):
+    _owned_history(SQLiteStorage(tmp_path / "o.sqlite3", ttl=60, retention=86400))
+
+
+@pytest.mark.redis
+def test_redis_history_per_owner(redis_url):
+    _owned_history(RedisStorage(redis_url, "owners:", ttl=60, retention=86400))
+
+
 @pytest.mark.redis
 def test_two_instances_on_one_redis_share_cache_history_and_limits(tmp_path, redis_url, httpserver):
     httpserver.expect_request("/page").respond_with_data(HTML, content_type="text/html")

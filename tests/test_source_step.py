@@ -145,7 +145,8 @@ def test_weibo_post_rates_the_account_not_the_platform(fixture_html, now):
     assert step.data["platform"] == "weibo" and step.data["account"] == "养生达人小王"
     assert step.data["user_generated"] is True and step.data["rating"] is None
     assert step.data["platform_verified"] is True and step.data["verified_reason"] == "健康博主"
-    assert "source.user_generated" in _codes(step) and step.status is Status.WARN
+    assert "source.user_generated" in _codes(step) and step.status is Status.UNKNOWN
+    assert step.score is None and all(f.impact == 0 for f in step.findings)  # no penalty
 
 
 @pytest.mark.parametrize(
@@ -293,3 +294,82 @@ def test_youtube_video_names_its_channel(now):
     step = _source(factcheck.check_html(html, "https://www.youtube.com/watch?v=abc", now=now))
     assert step.data["account"] == "World Health Organization (WHO)"
     assert step.data["account_domain"] == "who.int"
+
+
+# -- issue 12: full-resolution ratings, unknown accounts, official accounts -------------------
+
+
+def test_rating_is_kept_at_full_resolution_with_provenance(fixture_html, now):
+    html = fixture_html("source_satire.html")
+    reuters = _source(factcheck.check_html(html, "https://www.reuters.com/world/x", now=now))
+    assert reuters.score == reuters.data["rating"] + 0  # https adds 0: score is the rating
+    assert reuters.data["rating_lists"] and reuters.data["rating_scope"] in ("host", "parent")
+    db = default_resources().sources
+    ratings = [
+        _source(factcheck.check_html(html, f"https://{d}/a", now=now)).score
+        for d in ("reuters.com", "foxnews.com", "breitbart.com")
+    ]
+    expected = [db.lookup(d).rating for d in ("reuters.com", "foxnews.com", "breitbart.com")]
+    assert ratings == expected and len(set(ratings)) == 3  # no coarse band
+
+
+def test_parent_listing_is_marked_as_such(fixture_html, now):
+    step = _source(
+        factcheck.check_html(
+            fixture_html("source_satire.html"), "https://news.sina.com.cn/a", now=now
+        )
+    )
+    assert step.data["listed_domain"] == "sina.com.cn" and step.data["rating_scope"] == "parent"
+
+
+def test_unknown_wechat_account_gets_a_middle_score_with_low_confidence(now):
+    body = (
+        '<h1 id="activity-name">周末去公园散步的几点体会</h1>'
+        '<div id="js_content"><p>周末天气很好，我们一家去公园散步，看到很多人在锻炼。</p>'
+        "<p>散步之后大家都觉得心情不错，下周还打算再去一次。</p></div>"
+    )
+    wechat = f'<html><body><a id="js_name">小林的生活记录</a>{body}</body></html>'
+    report = factcheck.check_html(wechat, WECHAT, now=now)
+    step = _source(report)
+    assert step.data["account"] == "小林的生活记录" and step.data["user_generated"] is True
+    assert step.status is Status.UNKNOWN and not any(f.impact < 0 for f in step.findings)
+    assert report.score is not None and 35 <= report.score <= 74  # the middle band
+    assert report.confidence is not None and report.confidence.level == "low"
+    assert report.verdict.value == "mixed"
+    assert "Limited evidence" in report.confidence.reason.en
+    assert "证据有限" in report.confidence.reason.zh
+    assert report.to_dict()["confidence"]["level"] == "low"
+    # not a penalty: the same page on a website nobody rates scores the same
+    blog = factcheck.check_html(
+        f"<html><body>{body}</body></html>", "https://xl-blog.net/1", now=now
+    )
+    assert blog.step("source").status is Status.UNKNOWN and blog.score == report.score
+
+
+@pytest.mark.parametrize(
+    ("name", "domain"),
+    [("新京报", "bjnews.com.cn"), ("人民网", "people.com.cn"), ("北京大学第三医院", "puh3.net.cn")],
+)
+def test_newspaper_and_hospital_accounts_are_known(now, name, domain):
+    html = f'<html><body><a id="js_name">{name}</a><div id="js_content"><p>通知。</p></div>'
+    html += "</body></html>"
+    step = _source(factcheck.check_html(html, WECHAT, now=now))
+    assert step.data["user_generated"] is False and step.data["account_domain"] == domain
+    assert step.status in (Status.PASS, Status.WARN) and step.score is not None
+
+
+def test_an_outlets_own_sub_account_is_no_impersonation(now):
+    html = '<html><body><a id="js_name">人民日报健康客户端</a><p>健康提示。</p></body></html>'
+    step = _source(factcheck.check_html(html, WECHAT, now=now))
+    assert "source.impersonation" not in _codes(step) and step.status is not Status.FAIL
+
+
+def test_platform_subdomains_are_rated_as_the_lists_mean_it(fixture_html, now):
+    """A blog on a platform is not the platform: unknown, unless a list rates that very blog."""
+    html = fixture_html("source_satire.html")
+    blog = _source(factcheck.check_html(html, "https://someone.blogspot.com/2020/x", now=now))
+    assert blog.status is Status.UNKNOWN and blog.data["user_generated"] is True
+    assert not any(f.impact < 0 for f in blog.findings)
+    listed = _source(factcheck.check_html(html, "https://70news.wordpress.com/a", now=now))
+    assert listed.data["listed_domain"] == "70news.wordpress.com"
+    assert listed.data["rating_scope"] == "host" and "source.listed_fake" in _codes(listed)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.errors import SourcesFileError
-from factcheck.sources import OVERLAY_ENV_VAR, SourceDB, default_sources
+from factcheck.knowledge.sources import OVERLAY_ENV_VAR, SourceDB, default_sources
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED_SOURCES = REPO.parent / "shared" / "data" / "sources"
@@ -201,10 +201,25 @@ def test_import_script_reproduces_the_shipped_table(tmp_path):
 def test_compiled_copy_matches_the_yaml_and_stale_copies_are_ignored():
     import yaml
 
-    from factcheck.sources import _compiled
+    from factcheck.knowledge.sources import _compiled
 
     text = (REPO / "factcheck" / "data" / "sources.yaml").read_text(encoding="utf-8")
     compiled = _compiled(text)
     assert compiled is not None, "run scripts/import_sources.py to rebuild sources.compiled.json"
     assert compiled == yaml.safe_load(text)
     assert _compiled(text + "\n# edited\n") is None  # an edit makes the copy stale: YAML wins
+
+
+def test_official_media_health_and_hospital_accounts_are_covered(db):
+    """Issue 12: newspapers', broadcasters', health authorities' and hospitals' own accounts,
+    each with its reasons and where the entry comes from."""
+    chinese = [a for a in {id(a): a for a in db.accounts.values()}.values()]
+    chinese = [a for a in chinese if a.platform in ("wechat", "weibo", "douyin")]
+    assert len(chinese) >= 150
+    kinds = {a.kind for a in chinese}
+    assert {"state_media", "news", "health_authority", "hospital", "government"} <= kinds
+    assert all(a.reasons and a.origin for a in chinese)
+    for platform, name in (("wechat", "新京报"), ("weibo", "澎湃新闻"), ("douyin", "新华社")):
+        account = db.lookup_account(platform, name)
+        assert account is not None and account.category in ("reliable", "mixed")
+    assert db.lookup_account("wechat", "北京疾控").kind == "health_authority"

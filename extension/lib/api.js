@@ -40,6 +40,20 @@ export async function requestHealth(serverUrl) {
   return answer;
 }
 
+/**
+ * GET /api/v1/history?per_page=1 with the token: an endpoint that needs one, so a wrong
+ * token shows up here ("unauthorized") and not at the first check.
+ */
+export async function requestTokenCheck(serverUrl, token) {
+  const headers = { Accept: "application/json" };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  return send(`${serverUrl}/api/v1/history?per_page=1`, {
+    method: "GET",
+    headers,
+    timeout: HEALTH_TIMEOUT_MS,
+  });
+}
+
 export async function hasServerPermission(serverUrl) {
   try {
     return await ext.permissions.contains({ origins: [originPattern(serverUrl)] });

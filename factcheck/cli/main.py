@@ -21,8 +21,13 @@ from factcheck.cli.exits import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
 COMMANDS_GROUP = "factcheck.commands"
 
 
+BUILT_IN = ("check", "batch")
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    command = next((word for word in argv if not word.startswith("-")), None)
+    parser = build_parser(plugins=command not in BUILT_IN)  # `check` need not import flask
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING)
     if not args.verbose:  # extraction libraries narrate every odd page; users need none of it
@@ -48,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INTERNAL
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, plugins: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="factcheck",
         description="Apply the WHO's seven steps to a web page and print a scored checklist.",
@@ -66,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     batch.add_arguments(batch_parser)
     batch_parser.set_defaults(handler=batch.run)
-    for command in entry_points(group=COMMANDS_GROUP):
-        command.load()(sub)
+    if plugins:
+        for command in entry_points(group=COMMANDS_GROUP):
+            command.load()(sub)
     return parser

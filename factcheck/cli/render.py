@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import os
+import re
 from typing import TextIO
+from urllib.parse import unquote
 
+from factcheck.lang.script import has_han
 from factcheck.report import STATUS_TEXT, VERDICT_TEXT, Report, Status
+
+_NON_ASCII_ESCAPE = re.compile(r"%[89A-Fa-f][0-9A-Fa-f]")
 
 _SYMBOLS = {
     Status.PASS: ("✔", "32"),
@@ -61,7 +66,8 @@ def render(report: Report, out: TextIO, *, lang: str = "en", color: bool = False
                 out.write(paint(f"          {_clip(finding.evidence)}", "90") + "\n")
         out.write(f"    → {step.advice.get(lang)}\n")
         for link in step.links[:4]:
-            out.write(paint(f"      {link.title}: {link.url}", "36") + "\n")
+            title = one_language(link.title, lang)
+            out.write(paint(f"      {title}: {readable_url(link.url)}", "36") + "\n")
     out.write("\n" + paint(report.disclaimer.get(lang), "90") + "\n")
     out.write(
         paint(f"{labels['sources']} {report.sources.version} ({report.sources.updated})", "90")
@@ -78,3 +84,22 @@ def use_color(choice: str, stream: TextIO) -> bool:
     if choice != "auto":
         return choice == "always"
     return stream.isatty() and "NO_COLOR" not in os.environ
+
+
+def readable_url(url: str) -> str:
+    """The URL as a person reads it: percent-escapes of non-ASCII text decoded (a Chinese
+    query stays Chinese instead of 400 characters of %E9%9C%87...). Browsers accept the
+    decoded form; spaces and reserved characters stay escaped so it still parses."""
+    return unquote(url).replace(" ", "%20") if _NON_ASCII_ESCAPE.search(url) else url
+
+
+def one_language(title: str, lang: str) -> str:
+    """A link title written "English / 中文" shown in the reader's language only."""
+    parts = title.split(" / ")
+    if len(parts) != 2:
+        return title
+    chinese = [has_han(part) for part in parts]
+    if chinese[0] == chinese[1]:
+        return title
+    wanted = lang.startswith("zh")
+    return parts[0] if chinese[0] == wanted else parts[1]

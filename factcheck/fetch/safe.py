@@ -187,13 +187,15 @@ def _failure(
 def _header_overflow(exc: BaseException) -> bool:
     """True if http.client gave up on the headers: a line over 64 KiB or over 100 lines."""
     seen: list[BaseException] = [exc]
-    while seen:
+    for _ in range(50):  # the cause chain is short; never loop on a cycle
+        if not seen:
+            break
         current = seen.pop()
         if isinstance(current, http.client.LineTooLong) or (
             isinstance(current, http.client.HTTPException) and "got more than" in str(current)
         ):
             return True
         seen.extend(arg for arg in current.args if isinstance(arg, BaseException))
-        if current.__context__ is not None and len(seen) < 20:
+        if current.__context__ is not None:
             seen.append(current.__context__)
     return False

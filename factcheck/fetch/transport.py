@@ -14,9 +14,12 @@ a guard refuse to connect.
 from __future__ import annotations
 
 import contextlib
+import os
 import socket
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from contextvars import ContextVar
 from types import TracebackType
 from typing import Any
@@ -31,6 +34,22 @@ from urllib3.util import connection
 from factcheck.fetch.addresses import BlockedAddress, resolve
 
 _active: ContextVar[Guard | None] = ContextVar("factcheck_fetch_guard", default=None)
+
+
+def _resolver() -> ThreadPoolExecutor:
+    return ThreadPoolExecutor(max_workers=16, thread_name_prefix="factcheck-dns")
+
+
+#: DNS lookups run here so that a slow resolver cannot hold a fetch past its deadline.
+_RESOLVER = _resolver()
+
+
+def _after_fork() -> None:  # a forked worker (gunicorn --preload) gets live threads
+    global _RESOLVER
+    _RESOLVER = _resolver()
+
+
+os.register_at_fork(after_in_child=_after_fork)
 
 
 class Guard:
@@ -81,29 +100,36 @@ def _shut(sock: socket.socket) -> None:
 
 
 def _open(conn: HTTPConnection) -> socket.socket:
-    """Resolve, check every answer, connect to the first one, register the socket."""
+    """Resolve, check every answer, connect to the first that answers, register the socket."""
     guard = _active.get()
     if guard is None:
         raise BlockedAddress("connections are only opened inside a fetch guard")
     host = conn._dns_host  # type: ignore[attr-defined]  # urllib3's resolvable host name
-    try:
-        address = resolve(host, conn.port, allow_loopback=guard.allow_loopback)[0]
+    lookup = _RESOLVER.submit(resolve, host, conn.port, allow_loopback=guard.allow_loopback)
+    try:  # a lookup cannot be interrupted: the fetch stops waiting for it at the deadline
+        addresses = lookup.result(timeout=guard.remaining())
+    except FutureTimeout as exc:
+        raise ConnectTimeoutError(conn, f"looking up {conn.host} timed out") from exc
     except socket.gaierror as exc:
         raise NameResolutionError(conn.host, conn, exc) from exc
     timeout = conn.timeout if isinstance(conn.timeout, int | float) else guard.remaining()
-    try:
-        sock = connection.create_connection(
-            (str(address), conn.port),
-            max(0.01, min(timeout, guard.remaining())),
-            source_address=conn.source_address,
-            socket_options=conn.socket_options,
-        )
-    except TimeoutError as exc:
-        raise ConnectTimeoutError(conn, f"connecting to {conn.host} timed out") from exc
-    except OSError as exc:
-        raise NewConnectionError(conn, f"Failed to establish a new connection: {exc}") from exc
-    guard.track(sock)
-    return sock
+    failure: OSError = OSError("no address")
+    for address in addresses:  # every one was checked; the first that answers is used
+        try:
+            sock = connection.create_connection(
+                (str(address), conn.port),
+                max(0.01, min(timeout, guard.remaining())),
+                source_address=conn.source_address,
+                socket_options=conn.socket_options,
+            )
+        except OSError as exc:
+            failure = exc
+            continue
+        guard.track(sock)
+        return sock
+    if isinstance(failure, TimeoutError):
+        raise ConnectTimeoutError(conn, f"connecting to {conn.host} timed out") from failure
+    raise NewConnectionError(conn, f"Failed to establish a new connection: {failure}") from failure
 
 
 class _Connection(HTTPConnection):

@@ -7,7 +7,7 @@ tldextract is built once with its bundled public suffix list (``suffix_list_urls
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from urllib.parse import urlsplit
 
 import tldextract
@@ -30,7 +30,7 @@ def host_of(url: str | None) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
-@cache
+@lru_cache(maxsize=4096)  # bounded: a long batch sees many hosts
 def registered_domain(host: str) -> str:
     """``news.bbc.co.uk`` -> ``bbc.co.uk``; IP addresses and bare names come back unchanged."""
     host = host.rstrip(".").lower()
@@ -38,7 +38,7 @@ def registered_domain(host: str) -> str:
     return parts.top_domain_under_public_suffix or host
 
 
-@cache
+@lru_cache(maxsize=4096)  # bounded: a long batch sees many hosts
 def public_suffix(host: str) -> str:
     """``nhc.gov.cn`` -> ``gov.cn``; ``who.int`` -> ``int``."""
     return _extractor()(host.rstrip(".").lower()).suffix

@@ -12,7 +12,9 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+from factcheck.lang.script import HAN_CHAR
+
+_CJK = HAN_CHAR
 _KANA_HANGUL = re.compile(r"[\u3040-\u30ff\uac00-\ud7af]")
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 _EN_FUNCTION_WORDS = frozenset(

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
+from factcheck.lang.script import has_han
 from factcheck.page.jsonld import ARTICLE_TYPES, node_types
 
 if TYPE_CHECKING:
@@ -31,7 +32,7 @@ _HEADINGS = etree.XPath(
 )
 _MAX_HEADINGS = 200
 #: A separator between a headline and an affix.
-_TAIL = re.compile(r"\s*(?:--|—|–|\s-\s|-|_|\|)\s*([^_|]+?)\s*$")
+_TAIL = re.compile(r"\s*(?:--|—|–|\s-\s|-|_|\|)\s*([^-–—_|]+?)\s*$")
 _HEAD = re.compile(r"^\s*([^_|]+?)\s*(?:--|—|–|\s-\s|_|\|)\s*")
 #: Channel and section words of Chinese portals ("宏观频道首页", "新闻频道", "资讯").
 _ZH_SECTION = re.compile(
@@ -149,6 +150,17 @@ def site_names(page: Page) -> list[str]:
     return [clean(n) for n in names if clean(n)]
 
 
+def title_affixes(page: Page) -> list[str]:
+    """The site and section names cut from the page's titles ("财新网", "新闻频道")."""
+    names = site_names(page)
+    found: list[str] = []
+    for title in _title_texts(page):
+        kept = strip_affixes(title, names)
+        rest = title[len(kept) :] if title.startswith(kept) else ""
+        found += [p for p in re.split(r"\s*(?:--|—|–|\s-\s|-|_|\|)\s*", rest) if p.strip()]
+    return list(dict.fromkeys(found))
+
+
 def strip_affixes(title: str, names: list[str]) -> str:
     """``title`` without the site affixes it can prove (site name, host, and section names
     next to them), at either end."""
@@ -158,11 +170,11 @@ def strip_affixes(title: str, names: list[str]) -> str:
         match = _TAIL.search(text)
         if not match or match.start() < 4:
             break
-        affix = match.group(1)
+        affix, spaced_dash = match.group(1), bool(re.match(r"\s+[-–—]\s", match.group(0)))
         if _is_site(affix, keys):
             cut_site = True
-        elif not (_ZH_SECTION.search(affix) or (cut_site and _short(affix))):
-            break
+        elif spaced_dash or not (_ZH_SECTION.search(affix) or (cut_site and _short(affix))):
+            break  # " — Major Expedition" is the headline's own dash; sections use _ | --
         text = text[: match.start()].rstrip()
     match = _HEAD.match(text)
     if match and _is_site(match.group(1), keys) and len(text) - match.end() >= 4:
@@ -176,11 +188,16 @@ def _is_site(affix: str, keys: list[str]) -> bool:
         return False
     if _HOSTLIKE.search(affix):
         return True
-    return any(key == k or (len(k) >= 3 and (k in key or key in k)) for k in keys)
+    return any(
+        key == k
+        or (len(k) >= 3 and k in key and len(key) <= len(k) + 8)
+        or (key in k and len(key) >= 3)
+        for k in keys
+    )
 
 
 def _short(affix: str) -> bool:
     """A section name: a few Chinese characters or words ("数据", "政治", "Health News")."""
-    if re.search(r"[\u4e00-\u9fff]", affix):
+    if has_han(affix):
         return len(affix.replace(" ", "")) <= 8
     return len(affix.split()) <= 3

@@ -6,15 +6,14 @@ on the :class:`~factcheck.page.Page`, computed once per page.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
+
+from factcheck.lang.script import has_han
 
 if TYPE_CHECKING:
     from factcheck.page.model import Page
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-
 
 def is_chinese(page: Page) -> bool:
     """Worth running Chinese patterns: the page is detected as Chinese or its title is."""
-    return page.language == "zh" or _CJK.search(page.title) is not None
+    return page.language == "zh" or has_han(page.title)

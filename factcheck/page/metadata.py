@@ -17,6 +17,10 @@ from lxml.html import HtmlElement
 from trafilatura import metadata as trafilatura_metadata
 from trafilatura.settings import Document, set_date_params
 
+from factcheck.page import datefallback
+
+datefallback.install()  # htmldate's dateparser fallback stalls the first call by ~1.9 s
+
 
 def page_metadata(tree: HtmlElement, url: str | None, *, thorough: bool = True) -> Document:
     """Title, author, date, site name, description, image and URL of ``tree`` (not modified).

@@ -7,36 +7,43 @@ nodes, the language, the links. Checks read these properties and never parse aga
 
 from __future__ import annotations
 
-import logging
-import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
-import trafilatura
 from lxml import etree
-from lxml.html import HtmlElement, document_fromstring
+from lxml.html import HtmlElement
 
 from factcheck.errors import InvalidInputError
 from factcheck.knowledge.domains import host_of, registered_domain
 from factcheck.lang.detect import detect_language
-from factcheck.page.decode import decode_bytes
+from factcheck.page.extraction import (
+    MAX_EXTRACTION_ELEMENTS,
+    MAX_HTML_CHARS,
+    Extraction,
+    _extract,
+    _parse,
+    decode_html,
+)
 from factcheck.page.headline import resolve_headline
 from factcheck.page.jsonld import JsonLd
-from factcheck.page.metadata import page_metadata
+from factcheck.page.text import clean_text
+from factcheck.page.urls import _is_absolute, resolve_url, url_origin
 from factcheck.platforms import PageState, PlatformSource, read_page
 from factcheck.report import Retrieval
 
-log = logging.getLogger(__name__)
+__all__ = [
+    "MAX_EXTRACTION_ELEMENTS",
+    "MAX_HTML_CHARS",
+    "Extraction",
+    "Page",
+    "PageLink",
+    "clean_text",
+    "decode_html",
+    "resolve_url",
+    "url_origin",
+]
 
-#: HTML larger than this is cut before parsing: pages worth analysing are far smaller.
-MAX_HTML_CHARS = 5_000_000
-#: trafilatura's main-text extraction takes seconds on trees this large (real article pages
-#: have at most ~10,000 elements); above it the page's plain text stands in for the main text.
-MAX_EXTRACTION_ELEMENTS = 30_000
-
-_SPACES = re.compile(r"\s+")
 
 #: Tags the checks read element by element (links, images, scripts, meta, time, reference
 #: markers, headings). Each ``tree.iter(tag)`` is a walk over the whole tree; one walk for
@@ -46,6 +53,9 @@ INDEXED_TAGS = frozenset(
     | {"h1", "h2", "h3", "h4", "h5", "h6"}
 )
 #: From the root element down: a little cheaper than ``//*[@itemprop]`` (same elements).
+_VISIBLE_TEXT = etree.XPath(
+    "//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]"
+)
 _ITEMPROP = etree.XPath("descendant-or-self::*[@itemprop]")
 
 
@@ -71,20 +81,6 @@ class PageLink:
     @property
     def domain(self) -> str:
         return registered_domain(self.host) if self.host else ""
-
-
-@dataclass(frozen=True)
-class Extraction:
-    """What trafilatura found on the shared tree: main text (one extraction) and metadata."""
-
-    text: str
-    title: str
-    author: str
-    date: str
-    sitename: str
-    description: str
-    image: str
-    main_links: tuple[tuple[str, str], ...]  # (href, anchor text) inside the main text
 
 
 @dataclass(frozen=True)
@@ -283,6 +279,12 @@ class Page:
             return ""
 
     @cached_property
+    def visible_text(self) -> str:
+        """The body's text without script and style, white space collapsed: where Chinese
+        credits (记者, 责编 ...) are read."""
+        return clean_text(" ".join(_VISIBLE_TEXT(self.tree)))
+
+    @cached_property
     def itemprop_elements(self) -> tuple[HtmlElement, ...]:
         """Elements carrying microdata ``itemprop``, in document order."""
         found = _ITEMPROP(self.tree)
@@ -293,122 +295,3 @@ class Page:
         """Inline script source (WeChat keeps account name and create time there)."""
         scripts = self.elements("script")
         return "\n".join(s.text or "" for s in scripts if not s.get("src"))
-
-
-def _is_absolute(url: str) -> bool:
-    """An http(s) URL: ``urljoin`` returns it unchanged unless it ends in an empty ? or #."""
-    return url[:8].lower().startswith(("http://", "https://"))
-
-
-#: What ``urljoin`` would rewrite in a root-relative href: dot segments, ``;params``, tabs and
-#: line breaks (removed), an empty query or fragment (dropped).
-_NOT_PLAIN_PATH = re.compile(r"/\.|[;\t\r\n]|\?#|[?#]$")
-
-
-def url_origin(base: str) -> str:
-    """``scheme://netloc`` of an http(s) base URL, as ``urljoin`` would write it; else ""."""
-    try:
-        parts = urlsplit(base)
-    except ValueError:
-        return ""
-    return (
-        f"{parts.scheme}://{parts.netloc}"
-        if parts.scheme in ("http", "https") and parts.netloc
-        else ""
-    )
-
-
-def resolve_url(base: str, href: str, origin: str | None = None) -> str:
-    """``urljoin(base, href)``, without its cost for the common root-relative href.
-
-    Most links of a page are ``/path?query``: joined to the base's origin they come out of
-    ``urljoin`` unchanged, so the parsing (two ``urlparse`` calls per link) is skipped for
-    them. Pass ``origin`` (:func:`url_origin` of ``base``) when resolving many hrefs.
-    """
-    if origin is None:
-        origin = url_origin(base)
-    if origin and href[:1] == "/" and href[1:2] != "/" and _NOT_PLAIN_PATH.search(href) is None:
-        return origin + href
-    return urljoin(base, href)
-
-
-def clean_text(text: str | None) -> str:
-    """Collapse white space; ``None`` becomes ""."""
-    return _SPACES.sub(" ", text or "").strip()
-
-
-def decode_html(data: bytes, notes: list[str] | None = None) -> str:
-    """Decode bytes of unknown encoding: BOM, then ``<meta charset>``, then detection."""
-    text, note = decode_bytes(data)
-    if note and notes is not None:
-        notes.append(note)
-    return text
-
-
-def _parse(html: str, notes: list[str]) -> HtmlElement:
-    tree = trafilatura.load_html(html) if html.strip() else None
-    if tree is None:
-        if html.strip():
-            notes.append("the HTML could not be parsed")
-        tree = document_fromstring("<html><body></body></html>")
-    return tree
-
-
-@dataclass(frozen=True)
-class _PlainText:
-    """Stand-in for trafilatura's document when the tree is too large to extract from."""
-
-    text: str
-    body: None = None
-
-
-def _too_large(tree: HtmlElement) -> bool:
-    """More than :data:`MAX_EXTRACTION_ELEMENTS` elements (stops counting there)."""
-    return any(count > MAX_EXTRACTION_ELEMENTS for count, _ in enumerate(tree.iter(), start=1))
-
-
-def _extract(tree: HtmlElement, url: str | None) -> Extraction:
-    """One trafilatura text extraction plus its metadata steps (:mod:`factcheck.metadata`)."""
-    doc: Any = None
-    meta: Any = None
-    try:
-        too_large = _too_large(tree)
-        meta = page_metadata(tree, url, thorough=not too_large)
-        if too_large:
-            log.warning(
-                "%s has over %d elements: plain text instead of extraction",
-                url,
-                MAX_EXTRACTION_ELEMENTS,
-            )
-            doc = _PlainText(clean_text(tree.text_content())[:MAX_HTML_CHARS])
-        else:
-            doc = trafilatura.bare_extraction(
-                tree,
-                url=url or meta.url,  # what bare_extraction does when it reads metadata itself
-                with_metadata=False,
-                fast=True,
-                include_comments=False,
-                include_links=True,
-            )
-    except Exception:  # trafilatura bug on odd markup: analyse without its output
-        log.exception("trafilatura failed on %s", url)
-    if meta is None:
-        return Extraction("", "", "", "", "", "", "", ())
-    body = getattr(doc, "body", None)
-    main_links: tuple[tuple[str, str], ...] = ()
-    if body is not None:
-        main_links = tuple(
-            (ref.get("target") or "", clean_text("".join(ref.itertext())))
-            for ref in body.iter("ref")
-            if ref.get("target")
-        )
-    return Extraction(
-        text=(getattr(doc, "text", None) or "").strip(),
-        title=clean_text(meta.title),
-        author=clean_text(meta.author),
-        date=meta.date or "",
-        sitename=clean_text(meta.sitename),
-        description=clean_text(meta.description),
-        image=meta.image or "",
-        main_links=main_links,
-    )

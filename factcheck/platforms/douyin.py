@@ -28,13 +28,17 @@ def title_account(title: str) -> str:
     return match.group(1).strip() if match else ""
 
 
+def title_tag(page: Page) -> str:
+    return next((el.text_content() or "" for el in page.tree.iter("title")), "")
+
+
 def read(page: Page, platform: str) -> PlatformSource:
     scripts = page.scripts_text
     candidates = (
         (json_string(scripts, "nickname"), '"nickname" in page script'),
         (jsonld_author(page), "json-ld author"),
         (page.meta_first("author"), "meta author"),
-        (title_account(page.meta_first("og:title") or ""), "title"),
+        (title_account(page.meta_first("og:title") or title_tag(page)), "title"),
     )
     account, evidence = next(((a, e) for a, e in candidates if a), ("", ""))
     created = _CREATED.search(scripts)

@@ -22,6 +22,8 @@ def read(page: Page, platform: str) -> PlatformSource:
     evidence = ".article-meta .name"
     if not account:
         account, evidence = jsonld_author(page), "json-ld author"
+    if not account:
+        account, evidence = page.meta_first("author"), "meta author"
     when = first_text(page, '//*[contains(@class, "article-meta")]/span[1]')
     return PlatformSource(
         platform,

@@ -14,7 +14,7 @@ from factcheck.platforms.base import (
     json_string,
     local_day,
 )
-from factcheck.platforms.douyin import title_account
+from factcheck.platforms.douyin import title_account, title_tag
 
 if TYPE_CHECKING:
     from factcheck.page.model import Page
@@ -29,7 +29,7 @@ def read(page: Page, platform: str) -> PlatformSource:
             ".author-wrapper .username",
         ),
         (json_string(page.scripts_text, "nickname"), '"nickname" in page script'),
-        (title_account(page.meta_first("og:title") or ""), "title"),
+        (title_account(page.meta_first("og:title") or title_tag(page)), "title"),
     )
     account, evidence = next(((a, e) for a, e in candidates if a), ("", ""))
     when = first_text(page, '//*[contains(@class, "note-content")]//*[contains(@class, "date")]')

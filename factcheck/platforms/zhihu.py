@@ -66,7 +66,9 @@ def read(page: Page, platform: str) -> PlatformSource:
         author, created = _author_of(answer), _created(answer)
         evidence = "answer author (itemprop=author)"
     elif "/p/" in (page.address or ""):  # a column article
-        author = first_text(page, '//*[contains(@class, "AuthorInfo-name")]//a')
+        author = first_text(page, '//*[contains(@class, "AuthorInfo-name")]') or page.meta_first(
+            "author"
+        )
         created = page.meta_first("article:published_time") or _first_created(page)
         evidence = ".AuthorInfo-name"
     else:  # a question page: Zhihu speaks; the question's own date

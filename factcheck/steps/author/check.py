@@ -9,11 +9,11 @@ is information we state.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 from urllib.parse import quote, quote_plus
 
 from factcheck.i18n import LocalText, T
+from factcheck.lang.script import HAN_CHAR
 from factcheck.report import Finding, Link, Status
 from factcheck.steps.author import rules
 from factcheck.steps.author.extract import (
@@ -29,7 +29,7 @@ from factcheck.steps.base import Check, CheckContext, StepOutcome
 if TYPE_CHECKING:
     from factcheck.page.model import Page
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CJK = HAN_CHAR
 
 
 class AuthorCheck(Check):

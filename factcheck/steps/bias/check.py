@@ -11,49 +11,26 @@ This step informs more than it judges: it weighs least in the overall score
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cached_property
-from itertools import accumulate
 from typing import Any
 
 from factcheck.i18n import LocalText, T
-from factcheck.lang.cues import (
-    BIAS_CUES,
-    BIAS_LABELS,
-    CAVEAT,
-    MEDICAL_ADVICE,
-    case_folded,
-    case_sensitive,
-)
+from factcheck.lang.bias_cues import BIAS_CUES, BIAS_LABELS, CAVEAT, MEDICAL_ADVICE
 from factcheck.lang.detect import language_of
+from factcheck.lang.negation import debunk_context, negated
 from factcheck.page.model import Page
 from factcheck.report import Finding, Status
 from factcheck.steps.base import Check, CheckContext, StepOutcome
 from factcheck.steps.bias import rules
+from factcheck.steps.bias.rules import IMPACT
+from factcheck.steps.bias.sentences import Keep, SentenceIndex, first_match, split_sentences
 
-#: Points per category (a few sentences of it); doubled evidence costs a little more.
-IMPACT: dict[str, int] = {
-    "fear": -4,
-    "outrage": -4,
-    "urgency": -4,
-    "absolute": -5,
-    "us_vs_them": -4,
-    "conspiracy": -6,
-    "share_call": -5,
-    "miracle_cure": -6,
-    "advice_without_caveat": -5,
-}
 #: Emotional categories that plain reporting also uses now and then ("deadly outbreak").
 MILD = frozenset({"fear", "outrage", "urgency", "absolute", "us_vs_them"})
-CALM_POINTS = 15  # enough text and none of the cues
-CAVEAT_POINTS = 5  # health advice that sends the reader to a doctor
 MIN_TEXT_CHARS = 80
 MAX_EVIDENCE = 3  # sentences quoted per category
 MAX_SENTENCE = 240
-
-_SENTENCE_END = re.compile(r"(?<=[.!?。！？；;])\s*|\n+")
 
 QUESTIONS: dict[str, LocalText] = {
     "fear": T(
@@ -148,6 +125,7 @@ class BiasCheck(Check):
         data: dict[str, Any] = {
             "language": lang,
             "signals": {s.category: list(s.sentences) for s in reading.signals},
+            "refuted": {s.category: list(s.sentences) for s in reading.refuted},
             "questions": [q.to_dict() for q in questions],
             "advice_sentences": reading.advice_sentences,
             "has_caveat": bool(reading.caveat),
@@ -164,14 +142,17 @@ class Reading:
     advice_sentences: int
     caveat: str  # the "ask your doctor" text found, or ""
     findings: tuple[Finding, ...]
+    refuted: tuple[Signal, ...] = ()  # matches the page negates or quotes to refute
 
 
-def read(text: str, lang: str) -> Reading:
-    """Signals and findings for ``text`` in ``lang`` ("en" or "zh"); no page needed."""
+def read(text: str, lang: str, *, negation: bool = True) -> Reading:
+    """Signals and findings for ``text`` in ``lang`` ("en" or "zh"); no page needed.
+    ``negation=False`` counts negated and refuted words too (the evaluation's baseline)."""
     sentences = SentenceIndex(split_sentences(text))
-    signals = _signals(sentences, lang)
+    signals = _signals(sentences, lang, negation=negation)
+    refuted = _signals(sentences, lang, refuted=True) if negation else []
     advice_lines = [s for s, _ in sentences.matching(MEDICAL_ADVICE[lang])]
-    caveat = _first_match(CAVEAT[lang], text)
+    caveat = first_match(CAVEAT[lang], text)
     if advice_lines and not caveat:
         signals.append(Signal("advice_without_caveat", tuple(advice_lines[:MAX_EVIDENCE]), ()))
     calm = is_calm(signals)
@@ -180,105 +161,16 @@ def read(text: str, lang: str) -> Reading:
         findings.append(_caveat_finding(caveat))
     if calm:
         findings.append(_calm_finding(len(sentences.sentences), signals))
+    if refuted:
+        findings.append(_refuted_finding(refuted))
     return Reading(
-        len(sentences.sentences), tuple(signals), len(advice_lines), caveat, tuple(findings)
+        len(sentences.sentences),
+        tuple(signals),
+        len(advice_lines),
+        caveat,
+        tuple(findings),
+        tuple(refuted),
     )
-
-
-def split_sentences(text: str) -> list[str]:
-    """Sentences (and lines) of ``text``, stripped, empty ones dropped."""
-    sentences = (s.strip() for s in _SENTENCE_END.split(text) if s and s.strip())
-    return list(dict.fromkeys(sentences))  # the headline often repeats as the first line
-
-
-@dataclass(frozen=True)
-class SentenceIndex:
-    """Sentences joined into one text, so a pattern is run over the whole text once
-    instead of once per sentence (a page has hundreds of sentences)."""
-
-    sentences: tuple[str, ...]
-
-    def __init__(self, sentences: Sequence[str]) -> None:
-        object.__setattr__(self, "sentences", tuple(sentences))
-
-    @cached_property
-    def joined(self) -> str:
-        return "\n".join(self.sentences)
-
-    @cached_property
-    def folded(self) -> str | None:
-        """:attr:`joined` lower-cased for faster search, when that is exact (see cues)."""
-        return case_folded(self.joined)
-
-    @cached_property
-    def starts(self) -> list[int]:
-        """Where each sentence begins in :attr:`joined`."""
-        return list(accumulate((len(s) + 1 for s in self.sentences[:-1]), initial=0))
-
-    def matching(
-        self, pattern: re.Pattern[str], limit: int | None = None, keywords: tuple[str, ...] = ()
-    ) -> list[tuple[str, str]]:
-        """``(sentence, text matched)`` for the sentences ``pattern`` finds, in order, at most
-        ``limit``: exactly what searching each sentence would give, but each sentence is
-        searched only when a scan of the whole text proposes it (see :meth:`_candidates`)."""
-        found: list[tuple[str, str]] = []
-        for index in self._candidates(pattern, keywords):
-            own = pattern.search(self.sentences[index])
-            if own:
-                found.append((self.sentences[index], own.group(0)))
-                if len(found) == limit:
-                    break
-        return found
-
-    def _candidates(self, pattern: re.Pattern[str], keywords: tuple[str, ...]) -> Iterator[int]:
-        """Indices of the sentences that may match, in order: every sentence with a match.
-
-        Every match inside a sentence is also a match of the joined text (sentences are
-        separated by a newline, which ends words and lines) and starts with one of the
-        pattern's ``keywords`` (:class:`factcheck.cues.Cue`), when it has some. A match
-        running across two sentences only proposes the first, which is then searched alone.
-        """
-        if keywords and self.folded is not None and case_sensitive(pattern) is not None:
-            folded = self.folded
-            yield from sorted({self._sentence_at(at) for w in keywords for at in _finds(folded, w)})
-            return
-        text, scan = self._scanner(pattern)
-        position = 0
-        while (candidate := scan.search(text, position)) is not None:
-            index = self._sentence_at(candidate.start())
-            yield index
-            if index + 1 == len(self.sentences):
-                return
-            position = self.starts[index + 1]
-
-    def _scanner(self, pattern: re.Pattern[str]) -> tuple[str, re.Pattern[str]]:
-        """The text to scan and the pattern to scan it with: the fast lower-case pair when
-        exact, else the joined text with ``^`` matching at every sentence start."""
-        fast = case_sensitive(pattern)
-        if fast is not None and self.folded is not None:
-            return self.folded, fast
-        return self.joined, re.compile(pattern.pattern, pattern.flags | re.MULTILINE)
-
-    def _sentence_at(self, position: int) -> int:
-        return bisect_right(self.starts, position) - 1
-
-
-def _finds(text: str, word: str) -> Iterator[int]:
-    """Every position of ``word`` in ``text``."""
-    at = text.find(word)
-    while at != -1:
-        yield at
-        at = text.find(word, at + 1)
-
-
-def _first_match(pattern: re.Pattern[str], text: str) -> str:
-    """``pattern.search(text).group(0)`` or "", on the lower-cased text when that is exact."""
-    fast, folded = case_sensitive(pattern), case_folded(text)
-    if fast is not None and folded is not None:
-        match = fast.search(folded)
-        return text[match.start() : match.end()] if match else ""
-    match = pattern.search(text)
-    return match.group(0) if match else ""
 
 
 def find_signals(sentences: Sequence[str], lang: str) -> list[Signal]:
@@ -286,10 +178,24 @@ def find_signals(sentences: Sequence[str], lang: str) -> list[Signal]:
     return _signals(SentenceIndex(sentences), lang)
 
 
-def _signals(sentences: SentenceIndex, lang: str) -> list[Signal]:
+def _keeper(lang: str, refuted: bool, context: bool) -> Keep:
+    """Keep the matches the page says in its own voice (or, with ``refuted``, the others)."""
+
+    def keep(sentence: str, match: re.Match[str]) -> bool:
+        return negated(sentence, match.start(), match.end(), lang, context) == refuted
+
+    return keep
+
+
+def _signals(
+    sentences: SentenceIndex, lang: str, *, refuted: bool = False, negation: bool = True
+) -> list[Signal]:
+    """Each category present, with up to three sentences; with ``refuted``, the categories
+    whose words the page negates or quotes in order to refute them."""
     signals = []
+    keep = _keeper(lang, refuted, debunk_context(sentences.joined, lang)) if negation else None
     for cue in BIAS_CUES[lang]:
-        shown = sentences.matching(cue.pattern, MAX_EVIDENCE, cue.keywords)
+        shown = sentences.matching(cue.pattern, MAX_EVIDENCE, cue.keywords, keep)
         if shown:
             signals.append(
                 Signal(cue.category, tuple(_trim(s) for s, _ in shown), tuple(m for _, m in shown))
@@ -323,31 +229,19 @@ def _finding(signal: Signal, calm: bool) -> Finding:
     if len(signal.sentences) == 1 and signal.category in MILD:
         # one emotional word is common in plain news: shown, and costs nothing on a calm page
         impact = 0 if calm else round(impact / 2)
-    if signal.category == "advice_without_caveat":
-        message = T(
-            "The page tells readers what to take or eat but never says to ask a doctor.",
-            "网页教读者吃什么、用什么，却没有提醒“仅供参考，具体请遵医嘱”。",
-        )
-    else:
-        words = "、".join(dict.fromkeys(signal.matches))
-        message = T(
-            "The page uses {en} ({w}) in {n} sentence(s): notice how it makes you feel.",
-            "网页有 {n} 句使用了{zh}（{w}）：留意它给您带来的感受。",
-        ).format(en=label.en, zh=label.zh, w=words, n=len(signal.sentences))
-    return Finding(f"bias.{signal.category}", impact, message, " | ".join(signal.sentences), "text")
+    return rules.SIGNAL_RULES[signal.category].finding(
+        " | ".join(signal.sentences),
+        "text",
+        points=impact,
+        label_en=label.en,
+        label_zh=label.zh,
+        words="、".join(dict.fromkeys(signal.matches)),
+        n=len(signal.sentences),
+    )
 
 
 def _caveat_finding(caveat: str) -> Finding:
-    return Finding(
-        "bias.has_caveat",
-        CAVEAT_POINTS,
-        T(
-            "The page's health advice tells readers to check with a doctor.",
-            "网页的健康建议提醒读者咨询医生。",
-        ),
-        caveat,
-        "text",
-    )
+    return rules.HAS_CAVEAT.finding(caveat, "text")
 
 
 def is_calm(signals: Sequence[Signal]) -> bool:
@@ -357,17 +251,14 @@ def is_calm(signals: Sequence[Signal]) -> bool:
 
 def _calm_finding(n_sentences: int, signals: Sequence[Signal]) -> Finding:
     mild = "、".join(m for s in signals for m in s.matches)
-    return Finding(
-        "bias.calm_language",
-        CALM_POINTS,
-        T(
-            "The language is calm: {n} sentences, no manipulative phrasing, at most a stray "
-            "emotional word.",
-            "用语平和：{n} 个句子中没有操控性措辞，最多只有个别带情绪的词。",
-        ).format(n=n_sentences),
-        f"{n_sentences} sentences checked; mild words: {mild or '-'}",
-        "text",
-    )
+    evidence = f"{n_sentences} sentences checked; mild words: {mild or '-'}"
+    return rules.CALM_LANGUAGE.finding(evidence, "text", n=n_sentences)
+
+
+def _refuted_finding(refuted: Sequence[Signal]) -> Finding:
+    words = "、".join(dict.fromkeys(m for s in refuted for m in s.matches))
+    sentences = list(dict.fromkeys(x for s in refuted for x in s.sentences))[:MAX_EVIDENCE]
+    return rules.REFUTED.finding(" | ".join(sentences), "text", words=words)
 
 
 def _advice(questions: Sequence[LocalText]) -> LocalText:

@@ -18,6 +18,16 @@ from factcheck.steps.date import rules
 from factcheck.steps.date.extract import DateSignal, PageDates, page_dates
 from factcheck.steps.date.freshness import Topic, detect_topics, stale_after, topic_evidence
 from factcheck.steps.date.images import ImageSearch, image_searches
+from factcheck.steps.date.rules import (
+    CURRENT,
+    FAST_TOPIC,
+    FUTURE,
+    PUBLISHED_FOUND,
+    REVIEWED,
+    STALE,
+    UPDATED,
+    VERY_STALE,
+)
 
 if TYPE_CHECKING:
     from factcheck.page.model import Page
@@ -27,13 +37,6 @@ FUTURE_SLACK_DAYS = 1
 #: An update this long after publication is worth telling the reader about.
 UPDATE_NOTE_DAYS = 30
 
-IMPACT_DATED = 10
-IMPACT_CURRENT = 10
-IMPACT_STALE = -15
-IMPACT_VERY_STALE = -20
-IMPACT_FUTURE = -30
-IMPACT_UPDATED = 5
-IMPACT_REVIEWED = 5
 
 _IMAGE_ADVICE = T(
     "Pictures can be older than the story: use the reverse image searches below to see where "
@@ -93,30 +96,9 @@ def _findings(dates: PageDates, topics: tuple[Topic, ...], today: date) -> list[
     found: list[Finding] = []
     published, latest = dates.published, dates.latest
     if published:
-        found.append(
-            Finding(
-                "date.published_found",
-                IMPACT_DATED,
-                T("The page says when it was published: {d}.", "页面注明了发布日期：{d}。").format(
-                    d=published.iso
-                ),
-                published.evidence,
-                published.origin,
-            )
-        )
+        found.append(PUBLISHED_FOUND.finding(published.evidence, published.origin, d=published.iso))
         if (published.day - today).days > FUTURE_SLACK_DAYS:
-            found.append(
-                Finding(
-                    "date.future",
-                    IMPACT_FUTURE,
-                    T(
-                        "The publication date {d} is in the future: the date is wrong or made up.",
-                        "发布日期 {d} 晚于今天：日期有误或为编造。",
-                    ).format(d=published.iso),
-                    published.evidence,
-                    published.origin,
-                )
-            )
+            found.append(FUTURE.finding(published.evidence, published.origin, d=published.iso))
             return found
     if latest is not None:
         found.append(_age_finding(latest, topics, today))
@@ -125,44 +107,18 @@ def _findings(dates: PageDates, topics: tuple[Topic, ...], today: date) -> list[
 
 
 def _topic_finding(topic: Topic, evidence: str) -> Finding:
-    return Finding(
-        "date.fast_topic",
-        0,
-        T(
-            "The page is about {t}: advice on it changes quickly, so its age matters more.",
-            "页面涉及{tz}：相关建议更新很快，发布时间更加重要。",
-        ).format(t=topic.name.en, tz=topic.name.zh),
-        evidence,
-        "text",
-    )
+    return FAST_TOPIC.finding(evidence, "text", t=topic.name.en, tz=topic.name.zh)
 
 
 def _age_finding(latest: DateSignal, topics: tuple[Topic, ...], today: date) -> Finding:
+    """Current, stale or (fast-moving topic, twice the limit) very stale: a warning, never
+    a failure on age alone."""
     age = max(0, (today - latest.day).days)
     limit = stale_after(topics)
-    age_text = age_words(age)
-    if age <= limit:
-        return Finding(
-            "date.current",
-            IMPACT_CURRENT,
-            T(
-                "Dated {d} ({a} ago): recent enough for this topic.",
-                "日期为 {d}（{az}前），对该话题而言较新。",
-            ).format(d=latest.iso, a=age_text.en, az=age_text.zh),
-            latest.evidence,
-            latest.origin,
-        )
-    very = bool(topics) and age > 2 * limit
-    return Finding(
-        "date.very_stale" if very else "date.stale",
-        IMPACT_VERY_STALE if very else IMPACT_STALE,
-        T(
-            "Dated {d}, {a} ago: it may be out of date, or an old story shared again as new.",
-            "日期为 {d}，已过去{az}：内容可能已过时，或是旧闻被当作新闻再次转发。",
-        ).format(d=latest.iso, a=age_text.en, az=age_text.zh),
-        latest.evidence,
-        latest.origin,
-    )
+    words = age_words(age)
+    stale = VERY_STALE if topics and age > 2 * limit else STALE
+    rule = CURRENT if age <= limit else stale
+    return rule.finding(latest.evidence, latest.origin, d=latest.iso, a=words.en, az=words.zh)
 
 
 def _update_findings(dates: PageDates, today: date) -> list[Finding]:
@@ -171,27 +127,17 @@ def _update_findings(dates: PageDates, today: date) -> list[Finding]:
     if modified and published and (modified.day - published.day).days >= UPDATE_NOTE_DAYS:
         gap = age_words((modified.day - published.day).days)
         found.append(
-            Finding(
-                "date.updated",
-                IMPACT_UPDATED,
-                T(
-                    "First published {p}, updated {m} ({g} later): check what changed.",
-                    "首次发布于 {p}，{m} 更新（相隔{gz}）：请留意改动了什么。",
-                ).format(p=published.iso, m=modified.iso, g=gap.en, gz=gap.zh),
+            UPDATED.finding(
                 modified.evidence,
                 modified.origin,
+                p=published.iso,
+                m=modified.iso,
+                g=gap.en,
+                gz=gap.zh,
             )
         )
     if reviewed and (today - reviewed.day).days <= 2 * 365:
-        found.append(
-            Finding(
-                "date.reviewed",
-                IMPACT_REVIEWED,
-                T("Medically reviewed on {d}.", "医学审核日期：{d}。").format(d=reviewed.iso),
-                reviewed.evidence,
-                reviewed.origin,
-            )
-        )
+        found.append(REVIEWED.finding(reviewed.evidence, reviewed.origin, d=reviewed.iso))
     return found
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote_plus
 
 from factcheck.i18n import LocalText, T
+from factcheck.lang.script import count_han
 from factcheck.report import Finding, Link, Status
 from factcheck.steps.base import Check, CheckContext, StepOutcome
 from factcheck.steps.evidence import rules
@@ -240,5 +241,5 @@ _ID_URLS = {
 
 
 def _is_short(text: str) -> bool:
-    cjk = sum(1 for ch in text if "\u3400" <= ch <= "\u9fff")
+    cjk = count_han(text)
     return (len(text) - cjk) + 3 * cjk < SHORT_TEXT_WEIGHT

@@ -1,296 +1,271 @@
-"""Offline debunk index: has a fact-checker already written about this claim?
+"""The offline debunk index of step 7: which debunk refutes the claim this page makes?
 
-The shipped index (``data/debunks.json.gz``, built by ``scripts/build_debunk_index.py``)
-holds, for each debunk article, its title, URL, date and outlet plus a few dozen key terms
-taken from its text at build time; never the text itself.
+Shipped in ``factcheck/data`` and built by ``scripts/build_debunk_index.py``:
 
-Matching is lexical and needs no segmenter: Chinese is cut into overlapping character
-bigrams, everything else into lower-cased word tokens. Candidates are ranked with BM25 over
-an inverted index built once per process (lazily, on the first query). The score a reader
-sees, ``similarity`` (0..1), is the share of the debunk title's claim terms, weighted by
-rarity (IDF), that also occur in the page: it does not depend on how long the page is.
+- ``debunks.json.gz``: per debunk its title, URL, date, outlet, language and a short summary
+  of the claim it refutes, plus the learned term weights (:mod:`.terms`). No article text.
+- ``debunks-e5.npy``: each claim summary's multilingual-e5-small embedding, int8 per row
+  (the scale is irrelevant: rows are compared by cosine).
+- ``debunk-verifier.json``: the same-claim model (:mod:`.verify`), trained by
+  ``training/train_debunk_verifier.py``.
+
+Stage 1 (lexical, here): BM25 over each debunk's claim terms with the learned weights.
+Every claim of the page (:mod:`.claims`) is a query; a debunk keeps its best score over the
+claims. Stage 2 (:mod:`.verify`) decides, on these few candidates only, whether the page's
+claim and the debunked claim are the same claim.
 """
 
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import math
-import re
-import unicodedata
-from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
+from urllib.parse import urlsplit
+
+import numpy as np
+
+from factcheck.steps.factcheckers.terms import claim_of_title, normalise, tokens
+
+__all__ = [
+    "Candidate",
+    "Debunk",
+    "DebunkIndex",
+    "claim_of_title",
+    "load_index",
+    "normalise",
+    "tokens",
+]
 
 INDEX_RESOURCE = "data/debunks.json.gz"
-#: Where the shipped entries come from (also stored in the file).
-SOURCE = (
-    "HRDE reference_date (github.com/hush-cd/HRDE @40c305d, Apache-2.0): 12 Chinese debunk "
-    "outlets; ReCOVery (github.com/apurvamulay/ReCOVery, CC BY-NC-SA 4.0): fact-check URLs "
-    "of reliable publishers. Titles, URLs, dates and outlets only."
-)
+VECTORS_RESOURCE = "data/debunks-e5.npy"
 
-#: BM25 parameters (the usual defaults).
-BM25_K1 = 1.2
-BM25_B = 0.75
-#: The title carries the claim; its terms count this many times in the BM25 document.
-TITLE_BOOST = 2
-
-_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_RUNS = re.compile(rf"[{_CJK}]+|[a-z0-9]+(?:['’][a-z]+)?")
-_IS_CJK = re.compile(rf"[{_CJK}]")
-
-#: Words that carry no claim (English; "who" stays: it is the WHO more often than not in
-#: health claims). Chinese function bigrams are left to IDF.
-_EN_STOPWORDS_TEXT = """a an and are as at be been but by can could did do does for from had
-    has have he her his how i if in into is it its may more most no not of on or our she so
-    than that the their them then there these they this to too up was we were what when which
-    why will with would you your about after all also just new says said whom whose"""
-EN_STOPWORDS = frozenset(_EN_STOPWORDS_TEXT.split())
-
-#: Debunk boilerplate removed from titles before they are matched ("#微博辟谣#", "谣言：",
-#: "真相来了", "False claim:" ...): a rumour page never contains these words, so they must
-#: not count against (or for) its similarity.
-_BOILERPLATE = re.compile(
-    r"#[^#\s]{1,20}#|【[^】]{0,12}】|捉谣记\s*[|｜]|谣言粉碎机|"
-    r"(?:是真的吗|真的吗|真相来了|真相在此|官方辟谣|官方回应|警方回应|当地回应|网警辟谣|"
-    r"辟谣|谣言|不实|假的|系谣言|纯属谣言|别再信了|别信|真相|误区)|"
-    r"\b(?:fact[- ]?check|false claim|true claim|partly false claim|misleading claim|"
-    r"false|misleading)\b\s*:?",
-    re.IGNORECASE,
-)
-
-
-def normalise(text: str) -> str:
-    """NFKC (full-width letters and digits to ASCII) and lower case."""
-    return unicodedata.normalize("NFKC", text).lower()
-
-
-def tokens(text: str) -> Iterator[str]:
-    """Character bigrams of Chinese runs, word tokens elsewhere (stop words dropped)."""
-    for run in _RUNS.findall(normalise(text)):
-        if _IS_CJK.match(run):
-            if len(run) == 1:
-                continue
-            for i in range(len(run) - 1):
-                yield run[i : i + 2]
-        elif len(run) > 1 and run not in EN_STOPWORDS and not run.isdigit():
-            yield run
-
-
-def claim_of_title(title: str) -> str:
-    """The title without debunk boilerplate: what the rumour itself would say."""
-    return _BOILERPLATE.sub(" ", title)
+BM25_K1, BM25_B = 1.2, 0.75
+#: A title that states its claim in fewer terms than this is not what coverage is measured on.
+MIN_KEY_TERMS = 3
+#: Candidates per page handed to the second stage.
+CANDIDATES = 5
 
 
 @dataclass(frozen=True, slots=True)
-class DebunkMatch:
-    """One debunk article that resembles the page, with how much it resembles it."""
+class Debunk:
+    """One debunk article as the reader sees it, with the claim it refutes."""
 
     title: str
     url: str
     date: str  # YYYY-MM-DD or ""
     outlet: str
-    language: str  # "zh" or "en"
-    score: float  # BM25 (ranking only; not comparable across queries)
-    similarity: float  # 0..1: share of the title's claim terms (IDF-weighted) on the page
-    matched_terms: tuple[str, ...]
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "title": self.title,
-            "url": self.url,
-            "date": self.date,
-            "outlet": self.outlet,
-            "language": self.language,
-            "score": round(self.score, 2),
-            "similarity": round(self.similarity, 3),
-            "matched_terms": list(self.matched_terms),
-        }
-
-
-@dataclass(frozen=True)
-class DebunkDoc:
-    """An index entry: what is shown, and the terms it is matched on."""
-
-    title: str
-    url: str
-    date: str
-    outlet: str
-    language: str
-    title_terms: tuple[str, ...]  # distinct claim terms of the title
-    key_terms: tuple[str, ...] = ()  # distinct key terms of the text, chosen at build time
+    language: str  # "zh", "en" ...
+    claim: str  # short summary of the refuted claim (the title without debunk framing ...)
+    refutes: bool = True  # False: an explainer on the topic, refuting nothing (reading only)
 
 
 @dataclass(frozen=True, slots=True)
-class _Entry:
-    title: str
-    url: str
-    date: str
-    outlet: str
-    language: str
+class Candidate:
+    """A debunk the lexical stage found, with the page's claim closest to it."""
+
+    doc_id: int
+    debunk: Debunk
+    bm25: float  # ranking only; not comparable across pages
+    claim: str  # the page's claim it was found (or verified) with
+    coverage: float  # weighted share of the debunk's claim terms in the page's claims
+    shared: tuple[str, ...]
+    score: float | None = None  # same-claim probability; None when stage 2 did not run
+
+    def to_dict(self) -> dict[str, Any]:
+        d = self.debunk
+        return {
+            "title": d.title,
+            "url": d.url,
+            "date": d.date,
+            "outlet": d.outlet,
+            "language": d.language,
+            "claim": d.claim,
+            "refutes": d.refutes,
+            "page_claim": self.claim,
+            "coverage": round(self.coverage, 3),
+            "score": None if self.score is None else round(self.score, 3),
+            "shared_terms": list(self.shared[:12]),
+        }
 
 
 class DebunkIndex:
-    """BM25 over an inverted index of debunk titles (and optional key terms).
-
-    The inverted index is shipped precomputed, each posting list as a short string decoded
-    only when a query uses its term, so loading costs one JSON parse.
-    """
+    """Debunks, the inverted index of their claim terms, and their embeddings."""
 
     def __init__(
         self,
-        entries: Sequence[_Entry],
-        lengths: Sequence[int],
-        postings: dict[str, str],
+        debunks: Sequence[Debunk],
+        weights: dict[str, float],
+        vectors: np.ndarray | None = None,
         *,
         version: str = "",
+        source: str = "",
     ) -> None:
-        self._entries = tuple(entries)
-        self._lengths = tuple(lengths)
-        self._postings = postings
-        self._avg_length = (sum(lengths) / len(lengths)) if lengths else 1.0
+        self.debunks = tuple(debunks)
+        self.weights = weights
+        self.vectors = vectors  # (n, dim), any scale per row, or None (no second stage)
         self.version = version
-
-    @classmethod
-    def from_docs(cls, docs: Iterable[DebunkDoc], *, version: str = "") -> DebunkIndex:
-        """Index ``docs`` (the build script and the evaluation use this)."""
-        entries, lengths = [], []
-        lists: dict[str, list[str]] = {}
-        for doc_id, doc in enumerate(docs):
-            entries.append(_Entry(doc.title, doc.url, doc.date, doc.outlet, doc.language))
-            weights = Counter({term: TITLE_BOOST for term in doc.title_terms})
-            weights.update(doc.key_terms)
-            lengths.append(sum(weights.values()))
-            for term, tf in weights.items():
-                lists.setdefault(term, []).append(f"{doc_id}" if tf == 1 else f"{doc_id}:{tf}")
-        postings = {term: " ".join(ids) for term, ids in lists.items()}
-        return cls(entries, lengths, postings, version=version)
+        self.source = source
+        self._default_weight = max(weights.values(), default=1.0)
+        self._terms = [tuple(dict.fromkeys(tokens(d.claim))) for d in self.debunks]
+        #: What coverage is measured on: the claim as the title states it (a summary's
+        #: quoted rumour text only helps retrieval), or the whole summary.
+        self._key = [
+            _key_terms(d, terms) for d, terms in zip(self.debunks, self._terms, strict=True)
+        ]
+        self._postings: dict[str, list[int]] = {}
+        for doc_id, terms in enumerate(self._terms):
+            for term in terms:
+                self._postings.setdefault(term, []).append(doc_id)
+        self._mass = [sum(self.weight(t) for t in terms) for terms in self._key]
+        self._urls = {url_key(d.url): i for i, d in reversed(list(enumerate(self.debunks)))}
+        self._avg = (sum(map(len, self._terms)) / len(self._terms)) if self._terms else 1.0
 
     def __len__(self) -> int:
-        return len(self._entries)
+        return len(self.debunks)
 
-    def idf(self, term: str) -> float:
-        postings = self._postings.get(term)
-        if not postings:
-            return 0.0
-        df = postings.count(" ") + 1
-        return math.log(1 + (len(self._entries) - df + 0.5) / (df + 0.5))
+    def by_url(self, url: str | None) -> Debunk | None:
+        """The debunk published at ``url`` (scheme, ``www.``, trailing slash ignored)."""
+        doc_id = self._urls.get(url_key(url)) if url else None
+        return None if doc_id is None else self.debunks[doc_id]
 
-    def search(self, query: str, *, limit: int = 5) -> list[DebunkMatch]:
-        """The ``limit`` best debunks for ``query`` (headline plus key sentences), best first."""
-        terms = set(tokens(query))
+    def weight(self, term: str) -> float:
+        """A term's weight; a term no debunk uses counts as the rarest."""
+        return self.weights.get(term, self._default_weight)
+
+    def bm25(self, claim: str, limit: int) -> list[tuple[int, float]]:
+        """The ``limit`` best debunks for one claim: (doc id, score), best first."""
         scores: dict[int, float] = {}
-        lengths, avg = self._lengths, self._avg_length
-        for term in terms:
-            postings = self._postings.get(term)
-            if not postings:
-                continue
-            idf = self.idf(term)
-            for item in postings.split(" "):
-                doc, _, weight = item.partition(":")
-                doc_id, tf = int(doc), int(weight or 1)
-                norm = BM25_K1 * (1 - BM25_B + BM25_B * lengths[doc_id] / avg)
-                scores[doc_id] = scores.get(doc_id, 0.0) + idf * tf * (BM25_K1 + 1) / (tf + norm)
-        best = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:limit]
-        return [self._match(doc_id, score, terms) for doc_id, score in best]
+        for term in set(tokens(claim)):
+            weight = self.weights.get(term, 0.0)
+            for doc_id in self._postings.get(term, ()) if weight else ():
+                size = len(self._terms[doc_id]) / self._avg
+                gain = weight * (BM25_K1 + 1) / (1 + BM25_K1 * (1 - BM25_B + BM25_B * size))
+                scores[doc_id] = scores.get(doc_id, 0.0) + gain
+        return sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:limit]
 
-    def _match(self, doc_id: int, score: float, query_terms: set[str]) -> DebunkMatch:
-        entry = self._entries[doc_id]
-        claim = title_terms(entry.title)
-        total = sum(self.idf(t) for t in claim)
-        shared = [t for t in claim if t in query_terms]
-        similarity = sum(self.idf(t) for t in shared) / total if total else 0.0
-        return DebunkMatch(
-            title=entry.title,
-            url=entry.url,
-            date=entry.date,
-            outlet=entry.outlet,
-            language=entry.language,
-            score=score,
-            similarity=similarity,
-            matched_terms=tuple(shared),
+    def coverage(self, doc_id: int, claim_terms: frozenset[str]) -> tuple[float, tuple[str, ...]]:
+        """Weighted share of the debunk's claim terms in the claim, and the shared terms."""
+        shared = tuple(t for t in self._key[doc_id] if t in claim_terms)
+        mass = self._mass[doc_id]
+        return (sum(self.weight(t) for t in shared) / mass if mass else 0.0), shared
+
+    def features(
+        self, doc_id: int, claims: Sequence[frozenset[str]], cosines: Sequence[float]
+    ) -> tuple[list[float], int]:
+        """What the verifier weighs, and the page claim closest to the debunk (by cosine):
+        that claim's cosine and coverage of the debunk's claim, the coverage by all the
+        page's claims together (a rumour may take two sentences), the share of the closest
+        claim's weight in the debunk, and the log of the shared weight."""
+        best = max(range(len(claims)), key=lambda i: (cosines[i], -i))
+        coverage, shared_best = self.coverage(doc_id, claims[best])
+        together, shared = self.coverage(doc_id, frozenset().union(*claims))
+        claim_mass = sum(self.weight(t) for t in claims[best])
+        claim_coverage = (
+            sum(self.weight(t) for t in shared_best) / claim_mass if claim_mass else 0.0
         )
+        shared_mass = sum(self.weight(t) for t in shared)
+        return [
+            float(cosines[best]),
+            coverage,
+            together,
+            claim_coverage,
+            math.log1p(shared_mass),
+        ], best
 
-    # -- serialisation ---------------------------------------------------------------------
+    def candidates(self, claims: Sequence[str], limit: int = CANDIDATES) -> list[Candidate]:
+        """Stage 1: the ``limit`` best debunks over all claims, each with its best claim."""
+        best: dict[int, tuple[float, str]] = {}
+        for claim in claims:
+            for doc_id, score in self.bm25(claim, limit):
+                if doc_id not in best or score > best[doc_id][0]:
+                    best[doc_id] = (score, claim)
+        ranked = sorted(best.items(), key=lambda item: (-item[1][0], item[0]))[:limit]
+        union = frozenset(t for claim in claims for t in tokens(claim))
+        found = []
+        for doc_id, (score, claim) in ranked:
+            cov, shared = self.coverage(doc_id, union)
+            found.append(Candidate(doc_id, self.debunks[doc_id], score, claim, cov, shared))
+        return found
+
+    def vector(self, doc_id: int) -> np.ndarray:
+        """The debunk claim's embedding, unit length (float32)."""
+        assert self.vectors is not None
+        row = self.vectors[doc_id].astype(np.float32)
+        norm = float(np.linalg.norm(row))
+        return row / norm if norm else row
+
+    # -- the shipped form ------------------------------------------------------------------
 
     def to_json(self) -> dict[str, Any]:
-        """The compact shipped form (see :meth:`from_json`)."""
-        outlets = sorted({e.outlet for e in self._entries})
-        outlet_ids = {name: i for i, name in enumerate(outlets)}
+        outlets = sorted({d.outlet for d in self.debunks})
+        ids = {name: i for i, name in enumerate(outlets)}
+        docs = [
+            [d.title, d.url, d.date, ids[d.outlet], d.language, d.claim, int(d.refutes)]
+            for d in self.debunks
+        ]
         return {
             "version": self.version,
-            "source": SOURCE,
+            "source": self.source,
             "outlets": outlets,
-            "docs": [
-                [e.title, e.url, e.date, outlet_ids[e.outlet], e.language] for e in self._entries
-            ],
-            "lengths": list(self._lengths),
-            "postings": self._postings,
+            "docs": docs,
+            "weights": self.weights,
         }
 
     @classmethod
-    def from_json(cls, raw: dict[str, Any]) -> DebunkIndex:
+    def from_json(cls, raw: dict[str, Any], vectors: np.ndarray | None = None) -> DebunkIndex:
         outlets = raw["outlets"]
-        entries = [
-            _Entry(title, url, date, outlets[outlet], language)
-            for title, url, date, outlet, language in raw["docs"]
+        debunks = [
+            Debunk(title, url, date, outlets[outlet], language, claim, bool(refuting))
+            for title, url, date, outlet, language, claim, refuting in raw["docs"]
         ]
         return cls(
-            entries,
-            raw["lengths"],
-            raw["postings"],
+            debunks,
+            raw["weights"],
+            vectors,
             version=str(raw.get("version", "")),
+            source=str(raw.get("source", "")),
         )
 
 
-def title_terms(title: str) -> tuple[str, ...]:
-    """Distinct claim terms of a debunk title, in order."""
-    return tuple(dict.fromkeys(tokens(claim_of_title(title))))
+def _key_terms(debunk: Debunk, terms: tuple[str, ...]) -> tuple[str, ...]:
+    title = tuple(t for t in dict.fromkeys(tokens(claim_of_title(debunk.title))) if t in terms)
+    return title if len(title) >= MIN_KEY_TERMS else terms
 
 
-def key_terms(text: str, document_frequency: Counter[str], n_docs: int, k: int) -> tuple[str, ...]:
-    """The ``k`` terms of ``text`` with the highest TF-IDF (ties broken by first position)."""
-    counts = Counter(tokens(text))
-    ranked = sorted(
-        counts,
-        key=lambda t: -counts[t] * math.log((1 + n_docs) / (1 + document_frequency.get(t, 0))),
-    )
-    return tuple(ranked[:k])
+def url_key(url: str) -> str:
+    """``host/path?query`` without scheme, ``www.``, fragment or trailing slash."""
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").removeprefix("www.")
+    query = "&".join(sorted(q for q in parts.query.split("&") if q))
+    return f"{host}{parts.path.rstrip('/')}?{query}"
 
 
-def make_doc(
-    title: str,
-    url: str,
-    date: str,
-    outlet: str,
-    text: str,
-    *,
-    document_frequency: Counter[str],
-    n_docs: int,
-    k: int,
-    language: str = "zh",
-) -> DebunkDoc:
-    """An index entry from a debunk article (the build script and the evaluation use this)."""
-    title_set = title_terms(title)
-    keys = [t for t in key_terms(text, document_frequency, n_docs, k + len(title_set))]
-    keys = [t for t in keys if t not in title_set][:k]
-    return DebunkDoc(title, url, date, outlet, language, title_set, tuple(keys))
+def quantise(vectors: np.ndarray) -> np.ndarray:
+    """int8 rows, each scaled to its largest component (cosines survive to ~1e-3)."""
+    peak = np.abs(vectors).max(axis=1, keepdims=True)
+    peak[peak == 0] = 1.0
+    return np.round(vectors / peak * 127).astype(np.int8)
 
 
-def document_frequencies(texts: Iterable[str]) -> tuple[Counter[str], int]:
-    """How many of ``texts`` contain each term, and how many texts there were."""
-    df: Counter[str] = Counter()
-    n = 0
-    for text in texts:
-        df.update(set(tokens(text)))
-        n += 1
-    return df, n
+def npy_bytes(array: np.ndarray) -> bytes:
+    buffer = io.BytesIO()
+    np.save(buffer, array, allow_pickle=False)
+    return buffer.getvalue()
+
+
+def _read(name: str) -> bytes:
+    return resources.files("factcheck").joinpath(name).read_bytes()
 
 
 def load_index() -> DebunkIndex:
-    """The shipped index (the engine loads it once, see :mod:`factcheck.resources`)."""
-    data = resources.files("factcheck").joinpath(INDEX_RESOURCE).read_bytes()
-    return DebunkIndex.from_json(json.loads(gzip.decompress(data)))
+    """The shipped index with its embeddings (the engine loads it once into Resources)."""
+    raw = json.loads(gzip.decompress(_read(INDEX_RESOURCE)))
+    vectors = np.load(io.BytesIO(_read(VECTORS_RESOURCE)), allow_pickle=False)
+    if len(vectors) != len(raw["docs"]):
+        raise ValueError("debunks-e5.npy does not match debunks.json.gz: rebuild both")
+    return DebunkIndex.from_json(raw, vectors)

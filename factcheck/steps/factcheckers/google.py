@@ -12,7 +12,6 @@ records; it is never logged and never put in an error message.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -53,10 +52,9 @@ class ApiConfig:
         return f"ApiConfig(api_key='***', url={self.url!r}, timeout={self.timeout!r})"
 
 
-def config_from(
-    options: Mapping[str, Any], environ: Mapping[str, str] = os.environ
-) -> ApiConfig | None:
-    """The configured lookup, or ``None`` when no key is set (the usual case)."""
+def config_from(options: Mapping[str, Any], environ: Mapping[str, str]) -> ApiConfig | None:
+    """The configured lookup, or ``None`` when no key is set (the usual case). ``environ``
+    is handed in by :mod:`factcheck.resources`, at the edge: the step never reads it."""
     key = str(options.get("google_factcheck_api_key") or environ.get(KEY_ENV) or "").strip()
     if not key:
         return None

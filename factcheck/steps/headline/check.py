@@ -1,8 +1,9 @@
 """Step 2: Go beyond the headline.
 
 Two questions, both answered with the words that decided them: is the headline written to
-make people click (a trained model plus curated cues, :mod:`factcheck.clickbait`), and does
-the body back up what the headline claims (:mod:`factcheck.consistency`)?
+make people click (a trained model, sober forms and curated cues,
+:mod:`factcheck.steps.headline.clickbait`), and does the body back up what the headline claims
+(:mod:`factcheck.steps.headline.consistency`)? Messages name the words; numbers go to the data.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from typing import Any
 
 from factcheck.i18n import LocalText, T
 from factcheck.lang.detect import language_of
+from factcheck.lang.headline_forms import FORM_LABELS
+from factcheck.lang.script import count_han
 from factcheck.page.model import Page
 from factcheck.report import Finding, Status
 from factcheck.steps.base import Check, CheckContext, StepOutcome
@@ -18,34 +21,8 @@ from factcheck.steps.headline import rules
 from factcheck.steps.headline.clickbait import ClickbaitScore, score_headline
 from factcheck.steps.headline.consistency import Support, headline_support
 
-#: Probability bands of the clickbait score and the points each band moves.
-BANDS: tuple[tuple[float, str, int], ...] = (
-    (0.8, "headline.clickbait_high", -25),
-    (0.5, "headline.clickbait_likely", -12),
-    (0.2, "headline.clickbait_some", -4),
-    (0.0, "headline.plain", 12),
-)
 MIN_BODY_CHARS = 150  # below this the body is too short to judge the headline against
-
-_BAND_TEXT: dict[str, LocalText] = {
-    "headline.clickbait_high": T(
-        "The headline reads like clickbait (probability {p}): it is built to make you click "
-        "or feel, not to inform.",
-        "标题很像“标题党”（概率 {p}）：它为吸引点击或刺激情绪而写，而不是为了传达信息。",
-    ),
-    "headline.clickbait_likely": T(
-        "The headline has several marks of clickbait (probability {p}).",
-        "标题带有多处“标题党”特征（概率 {p}）。",
-    ),
-    "headline.clickbait_some": T(
-        "The headline has a few marks of clickbait (probability {p}).",
-        "标题带有少量“标题党”特征（概率 {p}）。",
-    ),
-    "headline.plain": T(
-        "The headline is written plainly, like a news headline (clickbait probability {p}).",
-        "标题平实，像新闻标题（“标题党”概率 {p}）。",
-    ),
-}
+MAX_WORDS = 3  # strongest words quoted to the reader
 
 
 class HeadlineCheck(Check):
@@ -87,85 +64,90 @@ class HeadlineCheck(Check):
             if len(page.text) >= MIN_BODY_CHARS
             else None
         )
-        findings = [_band_finding(score), *_cue_findings(score), *_support_findings(support)]
+        findings = [
+            _band_finding(score),
+            *_form_findings(score),
+            *_cue_findings(score),
+            *_support_findings(support),
+        ]
         data.update(_score_data(score))
         data["consistency"] = _support_data(support)
         return StepOutcome(findings=tuple(findings), data=data, advice=_advice(score, support))
 
 
+def _quoted(words: list[str]) -> tuple[str, str]:
+    """("“a”, “b”", "“a”、“b”") for the reader, in each language."""
+    return ", ".join(f"“{w}”" for w in words), "、".join(f"“{w}”" for w in words)
+
+
 def _band_finding(score: ClickbaitScore) -> Finding:
-    p = min(round(score.probability, 2), 0.99)  # a headline is never certainly bait
-    code, impact = next((c, i) for floor, c, i in BANDS if score.probability >= floor)
+    rule = next(rule for floor, rule in rules.BANDS if score.probability >= floor)
+    terms = [t.text for t in score.terms_for if _readable(t.text, score.lang)]
+    words = list(dict.fromkeys([h.text for h in score.cues] + terms))
+    en, zh = _quoted(words[:MAX_WORDS])
+    values = {
+        "words_en": f" (words such as {en})" if en else "",
+        "words_zh": f"（如{zh}）" if zh else "",
+    }
+    return rule.finding(_technical(score), "text", fill=values)
+
+
+def _readable(term: str, lang: str) -> bool:
+    """A term a reader recognises as words: a letter (en), two Chinese characters (zh)."""
+    if lang == "en":
+        return any(ch.isalpha() for ch in term)
+    return count_han(term) >= 2
+
+
+def _technical(score: ClickbaitScore) -> str:
+    """The model's numbers, for the technical details (never in the message)."""
     terms = score.terms_for if score.probability >= 0.5 else score.terms_against
     words = ", ".join(f"“{t.text}” ({t.weight:+.2f})" for t in terms) or "-"
     cues = ", ".join(f"“{hit.text}”" for hit in score.cues) or "-"
     p_text = f"p={score.probability:.3f} (model {score.model_probability:.3f})"
-    evidence = f"{p_text}; words: {words}; cues: {cues}"
-    return Finding(code, impact, _BAND_TEXT[code].format(p=p), evidence, "text")
+    return f"{p_text}; words: {words}; cues: {cues}; form: {score.form or '-'}"
+
+
+def _form_findings(score: ClickbaitScore) -> list[Finding]:
+    if not score.capped:
+        return []
+    label = FORM_LABELS[score.form]
+    return [rules.SOBER_FORM.finding(score.form, "text", form_en=label.en, form_zh=label.zh)]
 
 
 def _cue_findings(score: ClickbaitScore) -> list[Finding]:
-    """The sensational cues, in one information finding: their points are already in the
-    probability finding above (they raise the probability)."""
+    """The sensational cues, in one information finding (they explain the band above)."""
     named = [(hit.cue.label, hit.text) for hit in score.cues]
     if score.shouting:
         named.append((T("words in capitals", "全大写的单词"), " ".join(score.capitals)))
     if not named:
         return []
-    message = T("Sensational cues in the headline: {en}.", "标题中的煽动性特征：{zh}。").format(
-        en="; ".join(f"{label.en} “{text}”" for label, text in named),
-        zh="；".join(f"{label.zh}“{text}”" for label, text in named),
-    )
-    evidence = " | ".join(text for _, text in named)
-    return [Finding("headline.sensational_cues", 0, message, evidence, "text")]
+    return [
+        rules.SENSATIONAL_CUES.finding(
+            " | ".join(text for _, text in named),
+            "text",
+            cues_en="; ".join(f"{label.en} “{text}”" for label, text in named),
+            cues_zh="；".join(f"{label.zh}“{text}”" for label, text in named),
+        )
+    ]
+
+
+def _listed(terms: list[str]) -> dict[str, str]:
+    return {"terms_en": ", ".join(terms), "terms_zh": "、".join(terms)}
 
 
 def _support_findings(support: Support | None) -> list[Finding]:
     if support is None:
         return []
-    missing = support.missing_strong
-    if missing:
-        listed = ", ".join(t.text for t in missing)
-        return [
-            Finding(
-                "headline.claims_missing_from_body",
-                -12,
-                T(
-                    "The headline says things the article never mentions again: {m}.",
-                    "标题中的关键内容在正文里没有出现：{m}。",
-                ).format(m=listed),
-                listed,
-                "text",
-            )
-        ]
-    found = [t.text for t in support.terms if t.found]
+    if support.missing_strong:
+        missing = [t.text for t in support.missing_strong]
+        return [rules.CLAIMS_MISSING.finding(", ".join(missing), "text", fill=_listed(missing))]
     if support.ratio >= 0.7:
-        return [
-            Finding(
-                "headline.supported_by_body",
-                8,
-                T(
-                    "The article body repeats the headline's key terms ({r:.0%} found).",
-                    "正文印证了标题中的关键词（找到 {r:.0%}）。",
-                ).format(r=support.ratio),
-                ", ".join(found),
-                "text",
-            )
-        ]
+        found = [t.text for t in support.terms if t.found]
+        return [rules.SUPPORTED.finding(", ".join(found), "text", fill=_listed(found))]
     if support.ratio < 0.4 and len(support.terms) >= 3:
-        absent = ", ".join(t.text for t in support.terms if not t.found)
-        return [
-            Finding(
-                "headline.weakly_supported",
-                -6,
-                T(
-                    "Most of the headline's words are not in the article ({r:.0%} found).",
-                    "标题中的大部分词语在正文中找不到（仅找到 {r:.0%}）。",
-                ).format(r=support.ratio),
-                absent,
-                "text",
-            )
-        ]
+        absent = [t.text for t in support.terms if not t.found]
+        return [rules.WEAKLY_SUPPORTED.finding(", ".join(absent), "text", fill=_listed(absent))]
     return []
 
 
@@ -177,6 +159,8 @@ def _score_data(score: ClickbaitScore) -> dict[str, Any]:
         "plain_terms": [t.to_dict() for t in score.terms_against],
         "cues": [{"id": h.cue.id, "category": h.cue.category, "text": h.text} for h in score.cues],
         "capitals": list(score.capitals),
+        "sober_form": score.form or None,
+        "sober_form_capped": score.capped,
     }
 
 

@@ -13,6 +13,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from factcheck.lang.script import HAN_RUN
+
 NUMBER = "number"
 STRONG = "strong"
 NAME = "name"
@@ -20,7 +22,7 @@ WORD = "word"
 
 _NUM = re.compile(r"(?<![A-Za-z\-])\d+(?:[.,]\d+)*")  # not the 19 of COVID-19
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z']*(?:-[A-Za-z]+)*")
-_CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
+_CJK_RUN = HAN_RUN
 _ZH_QUOTE = re.compile(r"[“\"《「]([^”\"》」]{2,12})[”\"》」]")
 # Function characters that end a Chinese chunk (a crude stand-in for word segmentation).
 _ZH_BREAK = re.compile(r"[的了是在和与及将被把对从也都就还又这那个为等或并而之其该]")

@@ -16,115 +16,49 @@ Matching is on labels and normalised skeletons, never on raw substrings of the U
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
 
-from factcheck.i18n import LocalText
 from factcheck.knowledge.domains import domain_candidates, public_suffix, registered_domain
-from factcheck.knowledge.sources import (
-    AUTHORITY_KINDS,
-    FAKE_KINDS,
-    UNRELIABLE_KINDS,
-    SourceDB,
-    alias_position,
+from factcheck.knowledge.sources import FAKE_KINDS, UNRELIABLE_KINDS, SourceDB
+from factcheck.steps.source.accounts_lookalike import account_lookalike
+from factcheck.steps.source.edits import (
+    _decode_idna,
+    _distance,
+    _flat_variants,
+    _one_edit_apart,
+    _skeleton,
+    _two_edits_apart,
 )
+from factcheck.steps.source.targets import (
+    TECHNIQUE_TEXT,
+    Lookalike,
+    Target,
+    _NameIndex,
+    _per_db,
+    names_any,
+    targets,
+)
+
+__all__ = [
+    "TECHNIQUE_TEXT",
+    "Lookalike",
+    "Target",
+    "_distance",
+    "_one_edit_apart",
+    "account_lookalike",
+    "claimed_identity",
+    "domain_lookalikes",
+    "judge_domain",
+    "names_any",
+    "targets",
+]
 
 #: Public suffixes whose registrations are controlled by a government or university
 #: registry: a different name there is another real body, not a lookalike.
 _CONTROLLED = re.compile(
     r"^(?:gov|edu|mil|gc\.ca|nhs\.uk)$|^(?:gov|edu|go|gob|gouv|govt|ac)\.[a-z]{2,3}$"
 )
-
-_HOMOGLYPHS = str.maketrans(
-    {
-        "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "х": "x", "у": "y", "і": "i",
-        "ј": "j", "ѕ": "s", "һ": "h", "ԁ": "d", "ɡ": "g", "ο": "o", "α": "a", "ν": "v",
-        "ι": "i", "κ": "k", "ρ": "p", "τ": "t", "ϲ": "c", "ԝ": "w",
-        "0": "o", "1": "l", "i": "l", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b",
-    }
-)  # fmt: skip
-
-
-@dataclass(frozen=True, slots=True)
-class Target:
-    """Something worth impersonating: an institution or a curated authority domain."""
-
-    key: str
-    name: LocalText
-    domain: str
-    official: tuple[str, ...]  # every domain that really is this body
-    aliases: tuple[str, ...]
-    institution: bool = True  # an institution people cite (strong checks) or a curated entry
-
-
-@dataclass(frozen=True, slots=True)
-class Lookalike:
-    """One resemblance between the page's domain or account and an official one."""
-
-    target: Target
-    technique: str  # subdomain / spelled_out / homoglyph / typo / other_tld / added_words / ...
-    evidence: str
-    strong: bool  # fires on its own; weak ones need the page to name the institution
-
-    @property
-    def official_domain(self) -> str:
-        return self.target.domain
-
-
-TECHNIQUE_TEXT = {
-    "subdomain": (
-        "the official domain is used as a sub-domain of another site",
-        "把官方域名用作其他网站的子域名",
-    ),
-    "spelled_out": ("the official domain is written into another domain", "把官方域名嵌入其他域名"),
-    "homoglyph": (
-        "look-alike characters (0 for o, 1 for l, Cyrillic letters ...)",
-        "使用形近字符（如 0 冒充 o、西里尔字母）",
-    ),
-    "typo": ("a one-letter change of the official name", "与官方名称仅差一个字母"),
-    "other_tld": ("the official name under another ending", "官方名称换了后缀"),
-    "added_words": ("the official name with added words", "在官方名称上添加了词语"),
-    "name_in_domain": (
-        "the institution's full name in an unofficial domain",
-        "非官方域名中含有机构全称",
-    ),
-    "site_name": ("the page calls itself by the institution's name", "网页自称是该机构"),
-    "account_name": ("an account named like the official one", "账号名称模仿官方账号"),
-    "account_homoglyph": ("an account name with look-alike characters", "账号名称使用形近字符"),
-}
-
-
-_CACHE: dict[tuple[int, str], tuple[SourceDB, Any]] = {}
-
-
-def _per_db(db: SourceDB, name: str, build: Callable[[SourceDB], Any]) -> Any:
-    """``build(db)`` once per knowledge base (keyed by identity; the DB is immutable)."""
-    cached = _CACHE.get((id(db), name))
-    if cached is None or cached[0] is not db:
-        if len(_CACHE) > 16:
-            _CACHE.clear()
-        cached = _CACHE[(id(db), name)] = (db, build(db))
-    return cached[1]
-
-
-def targets(db: SourceDB) -> tuple[Target, ...]:
-    """Institutions first, then curated authority domains not already covered (cached per DB)."""
-    result: tuple[Target, ...] = _per_db(db, "targets", _build_targets)
-    return result
-
-
-def _build_targets(db: SourceDB) -> tuple[Target, ...]:
-    out = [Target(i.key, i.name, i.domain, i.official_domains, i.aliases) for i in db.institutions]
-    covered = {d for t in out for d in t.official}
-    curated = getattr(db.entries, "curated", db.entries)
-    for entry in curated.values():
-        if entry.kind in AUTHORITY_KINDS and entry.domain not in covered:
-            aliases = tuple({entry.name.en, entry.name.zh} - {entry.domain})
-            target = Target(entry.domain, entry.name, entry.domain, (entry.domain,), aliases, False)
-            out.append(target)
-    return tuple(out)
 
 
 # -- domains ---------------------------------------------------------------------------------
@@ -311,77 +245,6 @@ def _name_part(host: str, suffix: str) -> str:
     return base.split(".")[-1]
 
 
-def _flat_variants(domain: str) -> frozenset[str]:
-    """``who.int`` -> {whoint, who-int}; ``nhc.gov.cn`` also -> {nhcgov, nhc-gov}."""
-    labels = domain.split(".")
-    out = set()
-    for end in range(2, len(labels) + 1):
-        part = labels[:end]
-        out.update({"".join(part), "-".join(part)})
-    return frozenset(v for v in out if len(v) >= 5)
-
-
-def _skeleton(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).lower().translate(_HOMOGLYPHS)
-    return text.replace("rn", "m").replace("vv", "w").replace("-", "")
-
-
-def _decode_idna(host: str) -> str:
-    if "xn--" not in host:
-        return host
-    labels = []
-    for label in host.split("."):
-        try:
-            labels.append(
-                label.encode("ascii").decode("idna") if label.startswith("xn--") else label
-            )
-        except UnicodeError:
-            labels.append(label)
-    return ".".join(labels)
-
-
-def _one_edit_apart(a: str, b: str) -> bool:
-    """Exactly one substitution, insertion, deletion or adjacent swap apart, in O(n)."""
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    i = 0
-    while i < min(len(a), len(b)) and a[i] == b[i]:
-        i += 1
-    if len(a) == len(b):
-        if a[i + 1 :] == b[i + 1 :]:
-            return True
-        return a[i : i + 2] == b[i : i + 2][::-1] and a[i + 2 :] == b[i + 2 :]
-    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
-    return longer[i + 1 :] == shorter[i:]
-
-
-def _two_edits_apart(a: str, b: str) -> bool:
-    """Exactly two edits apart. An edit removes at most one of the letters missing from the
-    other string, so a pair with three or more such letters is ruled out before the
-    quadratic :func:`_distance` (nearly every pair an unrelated host makes)."""
-    if len(set(a) - set(b)) > 2 or len(set(b) - set(a)) > 2:
-        return False
-    return _distance(a, b) == 2
-
-
-def _distance(a: str, b: str) -> int:
-    """Optimal string alignment distance (Damerau-Levenshtein with adjacent swaps)."""
-    if abs(len(a) - len(b)) > 2:
-        return 3
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cost = 0 if ca == cb else 1
-            value = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                value = min(value, prev2[j - 2] + 1)
-            cur.append(value)
-        prev2, prev = prev, cur
-    return prev[-1]
-
-
 def judge_domain(host: str, named_text: str | Callable[[], str], db: SourceDB) -> Lookalike | None:
     """The verdict step 1 uses: the first strong lookalike, else a weak one whose
     institution ``named_text`` (title, site name, logo alt, opening text) names.
@@ -425,115 +288,3 @@ def claimed_identity(
 
 
 _LOGO_WORDS = re.compile(r"(?i)\s*(?:official\s+)?(?:logo|徽标|标志|标识)\s*$")
-
-
-@dataclass(frozen=True, slots=True)
-class _NameIndex:
-    """Every target's names (aliases and English name), to the position of the first target
-    with that name. Acronyms (all capitals) match exactly, other names ignore case."""
-
-    exact: dict[str, int]
-    folded: dict[str, int]
-
-    @classmethod
-    def build(cls, db: SourceDB) -> _NameIndex:
-        exact: dict[str, int] = {}
-        folded: dict[str, int] = {}
-        for position, target in enumerate(targets(db)):
-            for alias in (*target.aliases, target.name.en):
-                if len(alias) < 2:
-                    continue
-                if alias.isascii() and alias.isupper():
-                    exact.setdefault(alias, position)
-                else:
-                    folded.setdefault(alias.casefold(), position)
-        return cls(exact, folded)
-
-    def first(self, name: str) -> int | None:
-        """The position of the first target named ``name``, if any."""
-        hits = [
-            hit
-            for hit in (self.exact.get(name), self.folded.get(name.casefold()))
-            if hit is not None
-        ]
-        return min(hits) if hits else None
-
-
-def names_any(text: str, aliases: Iterable[str]) -> bool:
-    """Whether ``text`` names one of ``aliases`` (Latin on word boundaries, CJK as is)."""
-    return bool(text) and any(alias_position(text, a) >= 0 for a in aliases if len(a) >= 2)
-
-
-# -- accounts --------------------------------------------------------------------------------
-
-
-def account_lookalike(platform: str, account: str, db: SourceDB) -> Lookalike | None:
-    """An account that carries an official account's or institution's name it does not own."""
-    if not account or db.lookup_account(platform, account) is not None:
-        return None
-    raw = "".join(account.split())
-    norm = _account_norm(account)
-    names: tuple[tuple[Target, str, str], ...] = _per_db(db, "names", _official_names)
-    for target, official_name, official in names:
-        evidence = f"{account} (official: {official_name})"
-        if norm == official and raw != "".join(official_name.split()):
-            return Lookalike(target, "account_homoglyph", evidence, True)
-        if norm != official and _contains_name(account, norm, official_name, official):
-            return Lookalike(target, "account_name", evidence, True)
-        if len(official) >= 4 and not norm.isascii() and _one_edit_apart(norm, official):
-            return Lookalike(target, "account_homoglyph", evidence, True)
-    return None
-
-
-def _official_names(db: SourceDB) -> tuple[tuple[Target, str, str], ...]:
-    """(target, official name, normalised name) for every official account and alias."""
-    out = []
-    for target, name in _official_name_pairs(db):
-        norm = _account_norm(name)
-        if len(norm) >= 2:
-            out.append((target, name, norm))
-    return tuple(out)
-
-
-def _official_name_pairs(db: SourceDB) -> Iterable[tuple[Target, str]]:
-    by_key = {t.key: t for t in targets(db)}
-    seen: set[str] = set()
-    for account in sorted({id(a): a for a in db.accounts.values()}.values(), key=lambda a: a.name):
-        if account.kind in FAKE_KINDS | UNRELIABLE_KINDS:
-            continue
-        target = by_key.get(account.owner) or by_key.get(account.domain)
-        if target is None:
-            label = LocalText(account.name, account.name)
-            owned = (account.domain,) if account.domain else ()
-            target = Target(account.domain or account.name, label, account.domain, owned, ())
-        handles = (h.lstrip("@") for h in account.handles)
-        for name in (account.name, *(h for h in handles if len(h) >= 4)):
-            if name not in seen:
-                seen.add(name)
-                yield target, name
-    for target in by_key.values():
-        for alias in target.aliases:
-            if alias not in seen and _distinctive(alias):
-                seen.add(alias)
-                yield target, alias
-
-
-def _distinctive(alias: str) -> bool:
-    """Long enough to mean one body: 3+ characters (CJK), or a Latin name/acronym of 3+."""
-    return len(alias.strip()) >= 3
-
-
-def _account_norm(name: str) -> str:
-    text = unicodedata.normalize("NFKC", name)
-    return re.sub(r"[\s\W_]+", "", text).casefold()
-
-
-def _contains_name(account: str, norm: str, official: str, official_norm: str) -> bool:
-    """CJK names as substrings; Latin ones on word boundaries, acronyms in capitals only."""
-    if not official.isascii():
-        return official_norm in norm
-    if official_norm not in norm:
-        return False
-    flags = 0 if official.isupper() else re.IGNORECASE
-    pattern = rf"(?<![A-Za-z0-9]){re.escape(official)}(?![A-Za-z0-9])"
-    return re.search(pattern, unicodedata.normalize("NFKC", account), flags) is not None

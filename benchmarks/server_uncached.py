@@ -1,0 +1,62 @@
+"""Uncached checks through the HTTP server against the CPU bound measured in the same run.
+
+gunicorn (``workers`` processes, gthread) checks ``N`` distinct URLs served from 127.0.0.1
+(the bench pages round-robin), ``2 x workers`` requests in flight. The baseline is the CPU
+bound realised at the same moment: the same pages, already in memory, analysed by
+``workers`` forked processes (best of before and after the server run, as in the batch
+benchmark). The ideal bound (single-page CPU time x N / cores) is printed beside it.
+Goal: the server at least 90% of the realised bound.
+"""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+from pathlib import Path
+
+import requests
+
+from .batch_network import parallel_analysis_wall, single_page_time
+from .common import Row, load
+from .server_throughput import AUTH, Gunicorn, load_pages, page_server, uncached
+
+N_PAGES = 400
+WORKERS = 2
+GOAL = 0.9
+
+
+def run(n: int = N_PAGES, workers: int = WORKERS) -> list[Row]:
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+    single = single_page_time()
+    realised = parallel_analysis_wall(n, workers)
+    pages_server, pages_url = page_server(load_pages())
+    load_before = load()
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            api = Gunicorn(workers, 4, Path(tmp))
+            try:
+                warm = {"url": f"{pages_url}/p/0"}
+                requests.post(api.url + "/api/v1/check", json=warm, headers=AUTH, timeout=60)
+                rate, _, failed = uncached(api.url, pages_url, n, 2 * workers)
+                rss = api.worker_rss_mb()
+            finally:
+                api.stop()
+    finally:
+        pages_server.shutdown()
+    realised = min(realised, parallel_analysis_wall(n, workers))
+    bound = n / realised
+    ideal = workers / single
+    return [
+        Row(
+            name=f"server: POST /check uncached x{n}, {workers} workers",
+            measured=f"{rate:.1f} pages/s",
+            baseline=f"{bound:.1f} pages/s (CPU bound, same run)",
+            ratio=rate / bound,
+            goal=f">= {GOAL:.2f}x",
+            ok=rate / bound >= GOAL and failed == 0,
+            note=f"ideal {ideal:.1f} pages/s = {workers} cores / {single * 1000:.1f} ms CPU "
+            f"({rate / ideal:.2f}x); {failed} failed; worker RSS "
+            + " / ".join(f"{mb:.0f}" for mb in rss)
+            + f" MB; load {load_before} -> {load()}",
+        )
+    ]

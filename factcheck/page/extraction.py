@@ -1,0 +1,114 @@
+"""trafilatura's work on the shared tree: one main-text extraction plus its metadata steps."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+import trafilatura
+from lxml.html import HtmlElement, document_fromstring
+
+from factcheck.page.bounds import cap_attributes
+from factcheck.page.decode import decode_bytes
+from factcheck.page.metadata import page_metadata
+from factcheck.page.text import clean_text
+
+log = logging.getLogger(__name__)
+
+#: HTML larger than this is cut before parsing: pages worth analysing are far smaller.
+MAX_HTML_CHARS = 5_000_000
+#: trafilatura's main-text extraction takes seconds on trees this large (real article pages
+#: have at most ~10,000 elements); above it the page's plain text stands in for the main text.
+MAX_EXTRACTION_ELEMENTS = 30_000
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What trafilatura found on the shared tree: main text (one extraction) and metadata."""
+
+    text: str
+    title: str
+    author: str
+    date: str
+    sitename: str
+    description: str
+    image: str
+    main_links: tuple[tuple[str, str], ...]  # (href, anchor text) inside the main text
+
+
+def decode_html(data: bytes, notes: list[str] | None = None) -> str:
+    """Decode bytes of unknown encoding: BOM, then ``<meta charset>``, then detection."""
+    text, note = decode_bytes(data)
+    if note and notes is not None:
+        notes.append(note)
+    return text
+
+
+def _parse(html: str, notes: list[str]) -> HtmlElement:
+    tree = trafilatura.load_html(cap_attributes(html, notes)) if html.strip() else None
+    if tree is None:
+        if html.strip():
+            notes.append("the HTML could not be parsed")
+        tree = document_fromstring("<html><body></body></html>")
+    return tree
+
+
+@dataclass(frozen=True)
+class _PlainText:
+    """Stand-in for trafilatura's document when the tree is too large to extract from."""
+
+    text: str
+    body: None = None
+
+
+def _too_large(tree: HtmlElement) -> bool:
+    """More than :data:`MAX_EXTRACTION_ELEMENTS` elements (stops counting there)."""
+    return any(count > MAX_EXTRACTION_ELEMENTS for count, _ in enumerate(tree.iter(), start=1))
+
+
+def _extract(tree: HtmlElement, url: str | None) -> Extraction:
+    """One trafilatura text extraction plus its metadata steps (:mod:`factcheck.metadata`)."""
+    doc: Any = None
+    meta: Any = None
+    try:
+        too_large = _too_large(tree)
+        meta = page_metadata(tree, url, thorough=not too_large)
+        if too_large:
+            log.warning(
+                "%s has over %d elements: plain text instead of extraction",
+                url,
+                MAX_EXTRACTION_ELEMENTS,
+            )
+            doc = _PlainText(clean_text(tree.text_content())[:MAX_HTML_CHARS])
+        else:
+            doc = trafilatura.bare_extraction(
+                tree,
+                url=url or meta.url,  # what bare_extraction does when it reads metadata itself
+                with_metadata=False,
+                fast=True,
+                include_comments=False,
+                include_links=True,
+            )
+    except Exception:  # trafilatura bug on odd markup: analyse without its output
+        log.exception("trafilatura failed on %s", url)
+    if meta is None:
+        return Extraction("", "", "", "", "", "", "", ())
+    body = getattr(doc, "body", None)
+    main_links: tuple[tuple[str, str], ...] = ()
+    if body is not None:
+        main_links = tuple(
+            (ref.get("target") or "", clean_text("".join(ref.itertext())))
+            for ref in body.iter("ref")
+            if ref.get("target")
+        )
+    return Extraction(
+        text=(getattr(doc, "text", None) or "").strip(),
+        title=clean_text(meta.title),
+        author=clean_text(meta.author),
+        date=meta.date or "",
+        sitename=clean_text(meta.sitename),
+        description=clean_text(meta.description),
+        image=meta.image or "",
+        main_links=main_links,
+    )

