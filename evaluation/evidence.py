@@ -3,7 +3,7 @@
 1. ReCOVery (2,031 English COVID-19 articles, reliability labelled per publisher): how well
    the evidence step's score alone separates reliable from unreliable publishers (AUC).
    ReCOVery keeps the body text only, no HTML and no links, so each page is rebuilt from its
-   fields (``evaluation.overall.rebuild_page``): what this measures is the text half of the
+   fields (``evaluation.labelled.rebuild_page``): what this measures is the text half of the
    step (DOIs, journals and institutions named, attributed vs unattributed numbers, quoted
    experts, vague appeals), never the link half. Labels are per publisher, so house style
    weighs in; the publisher-level AUC (mean score per publisher) is reported beside it.
@@ -31,8 +31,8 @@ from factcheck.resources import default_resources
 from factcheck.steps import CheckContext
 from factcheck.steps.evidence.check import EvidenceCheck
 
-from .common import Row, auc, read_gz
-from .overall import load_recovery, rebuild_page
+from .common import Row, auc, read_gz, recovery_articles
+from .labelled import rebuild_page
 
 NOW = datetime(2020, 12, 31, tzinfo=UTC)
 NEUTRAL = 50.0  # a step with no score (unknown / not applicable) ranks as neutral
@@ -91,7 +91,7 @@ def recovery_rows(shared: Path) -> list[Row]:
     by_publisher: dict[tuple[str, int], list[float]] = defaultdict(list)
     unscored = 0
     codes: dict[int, Counter[str]] = {0: Counter(), 1: Counter()}
-    rows = load_recovery(shared)
+    rows = [r for r in recovery_articles(shared) if r.get("url") and r.get("body_text")]
     for row in rows:
         label = int(row["reliability"])
         page = Page.from_html(rebuild_page(row), row["url"], retrieval=Retrieval.PROVIDED)
