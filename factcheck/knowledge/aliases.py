@@ -6,7 +6,6 @@ from functools import lru_cache
 
 from factcheck.lang.script import HAN_CHAR
 
-_HAS_CJK = HAN_CHAR
 _WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
 
 
@@ -22,7 +21,7 @@ def alias_position(text: str, alias: str) -> int:
 
 @lru_cache(maxsize=4096)
 def _is_cjk_alias(alias: str) -> bool:
-    return _HAS_CJK.search(alias) is not None
+    return HAN_CHAR.search(alias) is not None
 
 
 def _word_position(text: str, word: str) -> int:

@@ -14,7 +14,6 @@ from functools import lru_cache
 
 from factcheck.lang.script import HAN_CHAR
 
-_CJK = HAN_CHAR
 _KANA_HANGUL = re.compile(r"[\u3040-\u30ff\uac00-\ud7af]")
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 _EN_FUNCTION_WORDS = frozenset(
@@ -103,7 +102,7 @@ def _count(sample: str) -> _Counts:
     words = _LATIN_WORD.findall(sample)
     lowered = Counter(map(str.lower, words))
     return _Counts(
-        cjk=len(_CJK.findall(sample)),
+        cjk=len(HAN_CHAR.findall(sample)),
         kana=len(_KANA_HANGUL.findall(sample)),
         words=len(words),
         english=sum(lowered[w] for w in _EN_FUNCTION_WORDS & lowered.keys()),

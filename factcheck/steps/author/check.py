@@ -29,8 +29,6 @@ from factcheck.steps.base import Check, CheckContext, StepOutcome
 if TYPE_CHECKING:
     from factcheck.page.model import Page
 
-_CJK = HAN_CHAR
-
 
 class AuthorCheck(Check):
     id = "author"
@@ -187,7 +185,7 @@ def _search_links(found: Authorship, zh: bool) -> tuple[Link, ...]:
     links: list[Link] = []
     people = [p for p in (*found.authors, *found.reviewers) if p.kind == PERSON][:3]
     for person in people:
-        links.extend(person_search_links(person, zh=zh or bool(_CJK.search(person.name))))
+        links.extend(person_search_links(person, zh=zh or bool(HAN_CHAR.search(person.name))))
     return tuple(links)
 
 

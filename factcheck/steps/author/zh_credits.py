@@ -43,7 +43,6 @@ _SURNAMES_2 = (
     "欧阳|歐陽|司马|司馬|上官|诸葛|諸葛|东方|東方|皇甫|尉迟|尉遲|公孙|公孫|慕容|令狐|宇文|长孙|長孫|"
     "夏侯|轩辕|軒轅|端木|西门|西門|南宫|南宮|司徒|申屠|澹台|澹臺|呼延|独孤|獨孤"
 )
-_CJK = HAN
 _AUTHOR_LABELS = r"记者|記者|作者|撰文|撰稿|采写|採寫|通讯员|通訊員|文"
 _EDITOR_LABELS = (
     r"责任编辑|責任編輯|版面编辑|版面編輯|值班编辑|值班編輯|实习编辑|實習編輯|责编|責編|"
@@ -54,13 +53,13 @@ _ANY_LABEL = rf"{_REVIEWER_LABELS}|{_EDITOR_LABELS}|{_AUTHOR_LABELS}|来源|來�
 _SEP = r"\s*[:：/／|｜]\s*"
 #: One name: "方 敏" (a two-character name printed with a space), 2-4 Chinese characters
 #: (a · for minority names), or after an explicit separator a Latin handle ("Otto 辛宝").
-_NAME_ZH = rf"[{_CJK}]\s[{_CJK}](?![{_CJK}])|[{_CJK}]{{2,4}}(?:·[{_CJK}]{{2,4}})?"
-_NAME_LATIN = rf"[A-Za-z][A-Za-z.]{{1,20}}(?:\s[A-Za-z][A-Za-z.]{{1,20}}|\s[{_CJK}]{{2,3}})?"
+_NAME_ZH = rf"[{HAN}]\s[{HAN}](?![{HAN}])|[{HAN}]{{2,4}}(?:·[{HAN}]{{2,4}})?"
+_NAME_LATIN = rf"[A-Za-z][A-Za-z.]{{1,20}}(?:\s[A-Za-z][A-Za-z.]{{1,20}}|\s[{HAN}]{{2,3}})?"
 #: What may follow a name: a bracket, space, punctuation, a digit, "摄", another label,
 #: or a dateline's place and day (記者溫貴香台北21日電).
 _AFTER = (
     rf"(?=$|[\s()（）\]】」》>|｜。，,;；、!！?？_\d]|系|摄|攝|报道|報導|(?:{_ANY_LABEL})"
-    rf"|[{_CJK}]{{2,3}}\d{{1,2}}日[电電])"
+    rf"|[{HAN}]{{2,3}}\d{{1,2}}日[电電])"
 )
 _LABEL = re.compile(rf"({_REVIEWER_LABELS}|{_EDITOR_LABELS}|{_AUTHOR_LABELS})({_SEP})?\s*")
 _ONE_NAME = re.compile(rf"(?:{_NAME_ZH}){_AFTER}")
@@ -71,13 +70,13 @@ _STRICT_SEP = re.compile(r"\s*、\s*|\s+")  # after 记者 without a colon, "，
 #: "作者：中国国际经济交流中心…研究员徐占忱）": a name after a title, before the bracket.
 _TITLED = re.compile(
     rf"作者[:：][^）)]{{2,80}}?(?:研究员|研究員|教授|部长|部長|主任|院长|院長|所长|所長|博士|专家|專家)"
-    rf"([{_CJK}]{{2,3}})[)）]"
+    rf"([{HAN}]{{2,3}})[)）]"
 )
 #: "新华社北京5月19日电（刘艺、杨吉）": a dateline naming its reporters without a label.
 _DATELINE = re.compile(r"\d{1,2}日[电電]\s*[（(](?=[^）)]{2,30}[）)])")
 #: "……。（钟才文） [ 责编：杨煜 ]": a commentary's signature just before the editor credit.
 _SIGNATURE = re.compile(
-    rf"[。！？”]\s*[（(]([{_CJK}]{{2,3}})[)）](?=.{{0,20}}?(?:{_EDITOR_LABELS}))", re.S
+    rf"[。！？”]\s*[（(]([{HAN}]{{2,3}})[)）](?=.{{0,20}}?(?:{_EDITOR_LABELS}))", re.S
 )
 #: Characters before 记者/作者 that make it a noun in a sentence ("告诉记者", "的作者").
 _PARTICLES = frozenset("的是和与及给向对让被把诉跟")
@@ -198,7 +197,7 @@ def _inside_word(text: str, start: int, label: str) -> bool:
     "更多編輯台" is not a credit; "本报记者", "新华社记者", "中青网记者" are."""
     before = text[start - 1] if start > 0 else ""
     if label in ("文",):
-        return bool(re.match(rf"[{_CJK}A-Za-z]", before))
+        return bool(re.match(rf"[{HAN}A-Za-z]", before))
     return before in _PARTICLES
 
 
@@ -250,7 +249,7 @@ def _cut_at_label(name: str) -> str:
 
 
 def _only_cjk(name: str) -> bool:
-    return re.fullmatch(rf"[{_CJK}·\s]+", name) is not None
+    return re.fullmatch(rf"[{HAN}·\s]+", name) is not None
 
 
 def _has_surname(name: str) -> bool:

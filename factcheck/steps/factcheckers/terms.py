@@ -21,9 +21,8 @@ from collections.abc import Iterable, Iterator
 
 from factcheck.lang.script import HAN
 
-_CJK = HAN
-_RUNS = re.compile(rf"[{_CJK}]+|[a-z0-9]+(?:['’][a-z]+)?")
-_IS_CJK = re.compile(rf"[{_CJK}]")
+_RUNS = re.compile(rf"[{HAN}]+|[a-z0-9]+(?:['’][a-z]+)?")
+_IS_CJK = re.compile(rf"[{HAN}]")
 
 #: Words that carry no claim (English; "who" is left to the generic words).
 _EN_STOPWORDS_TEXT = """a an and are as at be been but by can could did do does for from had

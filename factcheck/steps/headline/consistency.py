@@ -22,7 +22,6 @@ WORD = "word"
 
 _NUM = re.compile(r"(?<![A-Za-z\-])\d+(?:[.,]\d+)*")  # not the 19 of COVID-19
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z']*(?:-[A-Za-z]+)*")
-_CJK_RUN = HAN_RUN
 _ZH_QUOTE = re.compile(r"[“\"《「]([^”\"》」]{2,12})[”\"》」]")
 # Function characters that end a Chinese chunk (a crude stand-in for word segmentation).
 _ZH_BREAK = re.compile(r"[的了是在和与及将被把对从也都就还又这那个为等或并而之其该]")
@@ -245,11 +244,11 @@ def _bigrams(text: str) -> set[str]:
 
 def _zh_terms(headline: str, body: str) -> list[KeyTerm]:
     terms = _number_terms(headline, body, "zh")
-    quotes = [q for q in dict.fromkeys(_ZH_QUOTE.findall(headline)) if _CJK_RUN.search(q)]
+    quotes = [q for q in dict.fromkeys(_ZH_QUOTE.findall(headline)) if HAN_RUN.search(q)]
     terms += [KeyTerm(q, NAME, q in body) for q in quotes]
     terms += [KeyTerm(w, STRONG, w in body) for w in ZH_STRONG if w in headline]
     body_bigrams = _bigrams(body)
-    for run in _CJK_RUN.findall(headline):
+    for run in HAN_RUN.findall(headline):
         for chunk in _ZH_BREAK.split(run):
             grams = _bigrams(chunk)
             if len(chunk) >= 2 and not any(chunk == t.text for t in terms):
