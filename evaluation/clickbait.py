@@ -24,7 +24,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from factcheck.lang.cues import HEADLINE_CUES, find_cues
-from factcheck.lang.headline_forms import sober_form
+from factcheck.lang.headline_forms import sober_form, trained_on
 from factcheck.steps.headline.clickbait import ClickbaitModel, load_model, score_headline
 from training.train_clickbait import (
     ZH_SITES,
@@ -149,7 +149,7 @@ def _sober_rows(lang: str, model: ClickbaitModel) -> list[Row]:
 
 
 def _retrained(train: Sequence[Example], shift: float) -> ClickbaitModel:
-    exported = fit([e for e in train if not sober_form(e.text, "zh")], "zh")
+    exported = fit([e for e in train if trained_on(e.text, "zh")], "zh")
     return ClickbaitModel.from_json(json.dumps({**exported, "shift": shift}))
 
 

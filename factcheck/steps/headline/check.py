@@ -12,7 +12,7 @@ from typing import Any
 
 from factcheck.i18n import LocalText, T
 from factcheck.lang.detect import language_of
-from factcheck.lang.headline_forms import FORM_LABELS
+from factcheck.lang.headline_forms import FORM_CAPS, FORM_LABELS
 from factcheck.lang.script import count_han
 from factcheck.page.model import Page
 from factcheck.report import Finding, Status
@@ -112,7 +112,8 @@ def _form_findings(score: ClickbaitScore) -> list[Finding]:
     if not score.capped:
         return []
     label = FORM_LABELS[score.form]
-    return [rules.SOBER_FORM.finding(score.form, "text", form_en=label.en, form_zh=label.zh)]
+    rule = rules.SOBER_QUESTION if score.form in FORM_CAPS else rules.SOBER_FORM
+    return [rule.finding(score.form, "text", form_en=label.en, form_zh=label.zh)]
 
 
 def _cue_findings(score: ClickbaitScore) -> list[Finding]:

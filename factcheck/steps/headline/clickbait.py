@@ -9,7 +9,8 @@ English word 1-2-grams, Chinese character 1-3-grams, chosen by cross-source vali
 The probability is the model's, moved by a fixed prior shift (the labelled sets are half
 bait; pages are not), and capped low when the headline is written in a sober form (an
 explainer question, a fact-check verdict, an official notice:
-:mod:`factcheck.lang.headline_forms`) unless a strong bait cue is present. The curated cues
+:mod:`factcheck.lang.headline_forms`; a bare zh yes/no question only below 0.5,
+:data:`~factcheck.lang.headline_forms.FORM_CAPS`) unless a strong bait cue is present. The cues
 explain; only stacked cues (:data:`STACKED_STRENGTH`) also raise the number, because
 cross-source validation found that adding every cue's weight made it worse.
 """
@@ -34,7 +35,7 @@ from factcheck.lang.cues import (
     shouting_capitals,
     shouts,
 )
-from factcheck.lang.headline_forms import sober_form
+from factcheck.lang.headline_forms import FORM_CAPS, sober_form
 
 LANGUAGES = ("en", "zh")
 #: Cue strength (sum of the hits' weights, capitals count 1) that overrides a sober form.
@@ -203,10 +204,11 @@ def score_headline(headline: str, model: ClickbaitModel, *, top: int = 5) -> Cli
     strength = cue_strength(hits, capitals)
     boosted = sigmoid(logit + (strength if strength >= STACKED_STRENGTH else 0.0))
     form = sober_form(headline, lang)
-    capped = bool(form) and strength < BAIT_STRENGTH and boosted > model.sober_cap
+    cap = FORM_CAPS.get(form, model.sober_cap)
+    capped = bool(form) and strength < BAIT_STRENGTH and boosted > cap
     ranked = sorted(contributions, key=lambda fc: (-fc[1], fc[0]))
     return ClickbaitScore(
-        probability=model.sober_cap if capped else boosted,
+        probability=cap if capped else boosted,
         model_probability=sigmoid(logit),
         lang=lang,
         terms_for=_terms([fc for fc in ranked if fc[1] > 0], lang, top),

@@ -52,6 +52,15 @@ SOBER_FORM = Rule(
         "标题是{form_zh}，严谨的媒体也常用这种写法；没有其他诱导性字眼，不算“标题党”。",
     ),
 )
+SOBER_QUESTION = Rule(
+    "headline.sober_question",
+    0,
+    T(
+        "The headline is written as {form_en}; that alone does not make it clickbait, so it is "
+        "not rated higher than a few marks.",
+        "标题是{form_zh}；仅凭这种写法不能算“标题党”，因此最多只算带有少量特征。",
+    ),
+)
 SENSATIONAL_CUES = Rule(
     "headline.sensational_cues",
     0,
@@ -96,6 +105,7 @@ RULES: tuple[Rule, ...] = (
     CLICKBAIT_SOME,
     PLAIN,
     SOBER_FORM,
+    SOBER_QUESTION,
     SENSATIONAL_CUES,
     CLAIMS_MISSING,
     SUPPORTED,
