@@ -67,9 +67,7 @@ class Engine:
         )
 
 
-def engine_for(
-    sources: SourceDB | None = None, resources: Resources | None = None
-) -> Engine:
+def engine_for(sources: SourceDB | None = None, resources: Resources | None = None) -> Engine:
     """An engine over ``resources`` (default: the shipped ones), its knowledge base
     replaced by ``sources`` when given."""
     chosen = resources or default_resources()

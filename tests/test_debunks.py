@@ -16,6 +16,7 @@ import pytest
 from factcheck.steps.factcheckers.claims import extract_claims, refutes
 from factcheck.steps.factcheckers.debunks import (
     INDEX_RESOURCE,
+    TERMS_RESOURCE,
     VECTORS_RESOURCE,
     Debunk,
     DebunkIndex,
@@ -187,8 +188,34 @@ def test_build_script_reproduces_the_shipped_files(tmp_path: Path) -> None:
         check=True,
         capture_output=True,
     )
-    for name in (INDEX_RESOURCE, VECTORS_RESOURCE):
+    for name in (INDEX_RESOURCE, VECTORS_RESOURCE, TERMS_RESOURCE):
         assert (tmp_path / Path(name).name).read_bytes() == (REPO / "factcheck" / name).read_bytes()
+
+
+def test_shipped_term_arrays_are_the_claims_tokenised() -> None:
+    """debunks-terms.npy saves the tokenising at start-up; it must say what the tokeniser
+    says now (a change of terms.py without a rebuild fails here)."""
+    shipped = load_index()
+    fresh = DebunkIndex(shipped.debunks, shipped.weights)
+    assert np.array_equal(shipped.arrays.to_array(), fresh.arrays.to_array())
+    assert shipped.arrays.vocabulary == fresh.arrays.vocabulary
+    claim = "喝柠檬苏打水可以预防新冠肺炎"
+    assert shipped.bm25(claim, 5) == fresh.bm25(claim, 5)
+    doc_id = shipped.bm25(claim, 1)[0][0]
+    assert shipped.arrays.key(doc_id) == fresh.arrays.key(doc_id)
+    assert set(shipped.arrays.key(doc_id)) <= set(tokens(shipped.debunks[doc_id].claim))
+
+
+def test_postings_list_each_debunk_under_each_of_its_terms() -> None:
+    vinegar = Debunk("喝醋能软化血管？", "https://x.example/2", "", "x", "zh", "喝醋能软化血管")
+    docs = [HEPATITIS, vinegar]
+    claims = [d.claim for d in docs]
+    index = DebunkIndex(docs, learn_weights(claims, {t for c in claims for t in tokens(c)}))
+    for doc_id, debunk in enumerate(docs):
+        for term in tokens(debunk.claim):
+            assert doc_id in index.arrays.postings(term).tolist()
+    assert index.arrays.postings("no such term").tolist() == []
+    assert [doc for doc, _ in index.bm25("喝醋软化血管", 5)] == [1]
 
 
 def test_an_english_corpus_plugs_in_through_the_adapter(tmp_path: Path, small: Matcher) -> None:

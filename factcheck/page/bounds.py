@@ -12,11 +12,13 @@ import re
 MAX_ATTRIBUTES = 256  # per tag; 256 parse in linear time (2 MB of such tags: 0.2 s)
 
 # A script or style block (skipped: its text is not markup), or a tag long enough to hold
-# more than MAX_ATTRIBUTES attributes (the shortest attribute is 2 characters).
+# more than MAX_ATTRIBUTES attributes (the shortest attribute is 2 characters). The block's
+# body is an unrolled loop (runs of non-"<", then a "<" that does not close the block), not
+# a lazy ``.*?``: on a 3.5 MB WeChat page 4 ms instead of 70.
 _BLOCK_OR_LONG_TAG = re.compile(
-    r"<(script|style)\b[^<>]{0,1024}>.*?(?:</\1\s*>|\Z)"
+    r"<(script|style)\b[^<>]{0,1024}>[^<]*(?:<(?!/\1\s*>)[^<]*)*(?:</\1\s*>)?"
     rf"|<[A-Za-z][^<>]{{{2 * MAX_ATTRIBUTES},}}>?",
-    re.DOTALL | re.IGNORECASE,
+    re.IGNORECASE,
 )
 _NAME = re.compile(r"<[A-Za-z][^\s/>]*")
 _ATTRIBUTE = re.compile(r"""\s*[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?|\s*/""")

@@ -6,6 +6,7 @@ Shipped in ``factcheck/data`` and built by ``scripts/build_debunk_index.py``:
   of the claim it refutes, plus the learned term weights (:mod:`.terms`). No article text.
 - ``debunks-e5.npy``: each claim summary's multilingual-e5-small embedding, int8 per row
   (the scale is irrelevant: rows are compared by cosine).
+- ``debunks-terms.npy``: each claim's terms, tokenised, as integer ids (:mod:`.postings`).
 - ``debunk-verifier.json``: the same-claim model (:mod:`.verify`), trained by
   ``training/train_debunk_verifier.py``.
 
@@ -29,6 +30,7 @@ from urllib.parse import urlsplit
 
 import numpy as np
 
+from factcheck.steps.factcheckers.postings import TermArrays
 from factcheck.steps.factcheckers.terms import claim_of_title, normalise, tokens
 
 __all__ = [
@@ -43,6 +45,7 @@ __all__ = [
 
 INDEX_RESOURCE = "data/debunks.json.gz"
 VECTORS_RESOURCE = "data/debunks-e5.npy"
+TERMS_RESOURCE = "data/debunks-terms.npy"
 
 BM25_K1, BM25_B = 1.2, 0.75
 #: A title that states its claim in fewer terms than this is not what coverage is measured on.
@@ -104,26 +107,22 @@ class DebunkIndex:
         *,
         version: str = "",
         source: str = "",
+        arrays: TermArrays | None = None,
     ) -> None:
+        """``arrays``: the debunks' terms as shipped (computed from the debunks when None)."""
         self.debunks = tuple(debunks)
         self.weights = weights
         self.vectors = vectors  # (n, dim), any scale per row, or None (no second stage)
         self.version = version
         self.source = source
         self._default_weight = max(weights.values(), default=1.0)
-        self._terms = [tuple(dict.fromkeys(tokens(d.claim))) for d in self.debunks]
-        #: What coverage is measured on: the claim as the title states it (a summary's
-        #: quoted rumour text only helps retrieval), or the whole summary.
-        self._key = [
-            _key_terms(d, terms) for d, terms in zip(self.debunks, self._terms, strict=True)
-        ]
-        self._postings: dict[str, list[int]] = {}
-        for doc_id, terms in enumerate(self._terms):
-            for term in terms:
-                self._postings.setdefault(term, []).append(doc_id)
-        self._mass = [sum(self.weight(t) for t in terms) for terms in self._key]
+        self.arrays = arrays or term_arrays(self.debunks, weights)
+        self._lengths = self.arrays.lengths()
+        self._mass = self.arrays.key_mass(self.weight).tolist()
         self._urls = {url_key(d.url): i for i, d in reversed(list(enumerate(self.debunks)))}
-        self._avg = (sum(map(len, self._terms)) / len(self._terms)) if self._terms else 1.0
+        avg = float(self._lengths.mean()) if len(self._lengths) else 1.0
+        #: BM25's length normalisation per debunk.
+        self._norm = BM25_K1 * (1 - BM25_B + BM25_B * (self._lengths / avg))
 
     def __len__(self) -> int:
         return len(self.debunks)
@@ -139,18 +138,19 @@ class DebunkIndex:
 
     def bm25(self, claim: str, limit: int) -> list[tuple[int, float]]:
         """The ``limit`` best debunks for one claim: (doc id, score), best first."""
-        scores: dict[int, float] = {}
+        scores = np.zeros(len(self.debunks))
         for term in set(tokens(claim)):
             weight = self.weights.get(term, 0.0)
-            for doc_id in self._postings.get(term, ()) if weight else ():
-                size = len(self._terms[doc_id]) / self._avg
-                gain = weight * (BM25_K1 + 1) / (1 + BM25_K1 * (1 - BM25_B + BM25_B * size))
-                scores[doc_id] = scores.get(doc_id, 0.0) + gain
-        return sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:limit]
+            docs = self.arrays.postings(term) if weight else ()
+            if len(docs):
+                scores[docs] += weight * (BM25_K1 + 1) / (1 + self._norm[docs])
+        found = np.flatnonzero(scores)
+        best = found[np.lexsort((found, -scores[found]))][:limit]
+        return [(int(i), float(scores[i])) for i in best]
 
     def coverage(self, doc_id: int, claim_terms: frozenset[str]) -> tuple[float, tuple[str, ...]]:
         """Weighted share of the debunk's claim terms in the claim, and the shared terms."""
-        shared = tuple(t for t in self._key[doc_id] if t in claim_terms)
+        shared = tuple(t for t in self.arrays.key(doc_id) if t in claim_terms)
         mass = self._mass[doc_id]
         return (sum(self.weight(t) for t in shared) / mass if mass else 0.0), shared
 
@@ -217,22 +217,39 @@ class DebunkIndex:
         }
 
     @classmethod
-    def from_json(cls, raw: dict[str, Any], vectors: np.ndarray | None = None) -> DebunkIndex:
+    def from_json(
+        cls,
+        raw: dict[str, Any],
+        vectors: np.ndarray | None = None,
+        terms: np.ndarray | None = None,
+    ) -> DebunkIndex:
+        """``terms``: :meth:`TermArrays.to_array` as shipped (tokenised here when None)."""
         outlets = raw["outlets"]
         debunks = [
             Debunk(title, url, date, outlets[outlet], language, claim, bool(refuting))
             for title, url, date, outlet, language, claim, refuting in raw["docs"]
         ]
+        weights = raw["weights"]
         return cls(
             debunks,
-            raw["weights"],
+            weights,
             vectors,
             version=str(raw.get("version", "")),
             source=str(raw.get("source", "")),
+            arrays=None if terms is None else TermArrays.from_array(weights, len(debunks), terms),
         )
 
 
+def term_arrays(debunks: Sequence[Debunk], weights: dict[str, float]) -> TermArrays:
+    """Each debunk's claim terms and key terms, tokenised (what the build script ships)."""
+    terms = [tuple(dict.fromkeys(tokens(d.claim))) for d in debunks]
+    keys = [_key_terms(d, row) for d, row in zip(debunks, terms, strict=True)]
+    return TermArrays.build(list(weights), terms, keys)
+
+
 def _key_terms(debunk: Debunk, terms: tuple[str, ...]) -> tuple[str, ...]:
+    """What coverage is measured on: the claim as the title states it (a summary's quoted
+    rumour text only helps retrieval), or the whole summary."""
     title = tuple(t for t in dict.fromkeys(tokens(claim_of_title(debunk.title))) if t in terms)
     return title if len(title) >= MIN_KEY_TERMS else terms
 
@@ -266,6 +283,7 @@ def load_index() -> DebunkIndex:
     """The shipped index with its embeddings (the engine loads it once into Resources)."""
     raw = json.loads(gzip.decompress(_read(INDEX_RESOURCE)))
     vectors = np.load(io.BytesIO(_read(VECTORS_RESOURCE)), allow_pickle=False)
+    terms = np.load(io.BytesIO(_read(TERMS_RESOURCE)), allow_pickle=False)
     if len(vectors) != len(raw["docs"]):
         raise ValueError("debunks-e5.npy does not match debunks.json.gz: rebuild both")
-    return DebunkIndex.from_json(raw, vectors)
+    return DebunkIndex.from_json(raw, vectors, terms)

@@ -33,7 +33,8 @@ EXTENSION_ADVICE = T(
 
 
 def platform_outcome(page: Page, db: SourceDB, platform: str, host: str) -> StepOutcome:
-    source = identify(page, platform)
+    read = page.platform  # the page's own platform reading, when it is of this platform
+    source = read if read is not None and read.platform == platform else identify(page, platform)
     en, zh = PLATFORM_NAMES.get(platform, (platform, platform))
     data: dict[str, Any] = {
         "domain": platform_domain(host) or ("mp.weixin.qq.com" if platform == "wechat" else host),
