@@ -55,7 +55,7 @@ class SourceCheck(Check):
 
     def run(self, page: Page, ctx: CheckContext) -> StepOutcome:
         host, address_origin = _host(page)
-        platform = platform_of(host) or ("wechat" if looks_like_wechat(page) else None)
+        platform = _platform(page, host, address_origin)
         if platform is not None:
             return platform_outcome(page, ctx.sources, platform, host)
         if not host:
@@ -171,6 +171,13 @@ def _named_text(page: Page) -> str:
         page.text[:5000],
     ]
     return "\n".join(p for p in parts if p)
+
+
+def _platform(page: Page, host: str, origin: str) -> str | None:
+    """The page's platform: the page's own reading when the host is the page's address."""
+    if origin == "url":
+        return page.platform.platform if page.platform is not None else None
+    return platform_of(host) or ("wechat" if looks_like_wechat(page) else None)
 
 
 def _host(page: Page) -> tuple[str, str]:
