@@ -8,11 +8,14 @@ or data the tuning never saw.
    - CHECKED (Yang et al. 2021; academic use only; never shipped): fake Weibo posts against
      their own official debunk, in an index of the shipped debunks plus CHECKED's debunks.
      recall@1 = the top verified match is the post's own debunk; @5 = it is verified among
-     the five candidates. Lexical recall@5 (stage 1 alone) beside it.
+     the five candidates. Lexical recall@5 (stage 1 alone) beside it, and recall@1 counting
+     a debunk of the same claim reworded (CHECKED has "信阳封城了" and "信阳要封城了" as two
+     debunks; term Dice >= ``SAME_CLAIM_DICE``) as a hit.
    - Rumour rewrites of held-apart HRDE debunk titles (``scripts/debunk_paraphrase.py``).
 2. **False accusations** (a verified match that lowers the score) on reputable pages, goal 0:
    ``pages-real`` pages rated mainstream, official or fact-check (the whole engine);
-   ReCOVery's articles from reliable publishers (title + body); held-apart HRDE debunk
+   ReCOVery's articles from reliable publishers (title + body) of the half the threshold
+   choice never saw (the other half beside it); held-apart HRDE debunk
    articles themselves (title + text, their own entry removed from the index, stance read
    from the text only, no help from the site's reputation). CHECKED real posts beside them.
 3. **Cost**: the shipped files on disk, memory after loading, time per page.
@@ -29,6 +32,7 @@ from pathlib import Path
 import factcheck
 from factcheck.steps.factcheckers.claims import extract_claims, refutes
 from factcheck.steps.factcheckers.debunks import INDEX_RESOURCE, VECTORS_RESOURCE, load_index
+from factcheck.steps.factcheckers.relation import claim_similarity
 from factcheck.steps.factcheckers.verify import Matcher, load_encoder, load_verifier
 
 from .common import REPO, Row, read_gz, recovery_articles
@@ -40,20 +44,32 @@ from debunk_eval import Query, eval_index, queries
 REPUTABLE = frozenset({"mainstream", "official", "fact-check"})
 HRDE_PAGES = 150  # held-apart HRDE articles checked as pages
 PARAPHRASES_EVERY = 2  # every other held-apart rewrite (time on a shared 2-core machine)
+SAME_CLAIM_DICE = 0.6
 
 
-def recall(matcher: Matcher, items: list[Query]) -> tuple[float, float, float, float]:
-    """(recall@1, recall@5 of the verified match, lexical recall@5, ms per query)."""
-    at1 = at5 = lexical = 0
+def recall(matcher: Matcher, items: list[Query]) -> tuple[float, float, float, float, float]:
+    """(recall@1, recall@5 of the verified match, lexical recall@5, ms per query, recall@1
+    counting a debunk of the same claim as the own one: :func:`same_claim`)."""
+    at1 = at5 = lexical = near = 0
+    claim_of = {d.url: d.claim for d in matcher.index.debunks}
     started = time.perf_counter()
     for item in items:
         found = matcher.match(item.claims)
-        verified = [c.debunk.url for c in found if matcher.verified(c)]
+        verified = [c.debunk for c in found if matcher.verified(c)]
         lexical += any(c.debunk.url == item.target for c in found)
-        at1 += bool(verified) and verified[0] == item.target
-        at5 += item.target in verified
+        at1 += bool(verified) and verified[0].url == item.target
+        at5 += item.target in [d.url for d in verified]
+        own = claim_of.get(item.target or "")
+        near += bool(verified) and own is not None and same_claim(verified[0].claim, own)
     n = max(len(items), 1)
-    return at1 / n, at5 / n, lexical / n, (time.perf_counter() - started) * 1000 / n
+    ms = (time.perf_counter() - started) * 1000 / n
+    return at1 / n, at5 / n, lexical / n, ms, near / n
+
+
+def same_claim(a: str, b: str) -> bool:
+    """Two debunked claims that are one claim reworded ("信阳封城了" / "信阳要封城了"): Dice
+    of their terms at least :data:`SAME_CLAIM_DICE`."""
+    return claim_similarity(a, b) >= SAME_CLAIM_DICE
 
 
 def accuses(matcher: Matcher, title: str, text: str, *, skip_url: str = "") -> tuple[bool, bool]:
@@ -61,7 +77,8 @@ def accuses(matcher: Matcher, title: str, text: str, *, skip_url: str = "") -> t
     claims = extract_claims(title, text)
     found = [c for c in matcher.match(claims) if c.debunk.url != skip_url] if claims else []
     verified = any(matcher.verified(c) for c in found)
-    return verified and not refutes(title, text), verified
+    stated = any(matcher.asserted(c) for c in found)
+    return stated and not refutes(title, text), verified
 
 
 def pages_real(shared: Path) -> tuple[int, int]:
@@ -78,10 +95,15 @@ def pages_real(shared: Path) -> tuple[int, int]:
     return bad, n
 
 
-def recovery_reliable(shared: Path, matcher: Matcher) -> tuple[int, int]:
+def recovery_reliable(shared: Path, matcher: Matcher) -> dict[int, tuple[int, int]]:
+    """Per half (0: every other page seen by the threshold choice), (accused, pages)."""
     rows = [r for r in recovery_articles(shared) if r.get("reliability") == "1"]
-    bad = sum(accuses(matcher, r.get("title") or "", r.get("body_text") or "")[0] for r in rows)
-    return bad, len(rows)
+    out = {}
+    for part in (0, 1):
+        mine = [r for r in rows if half(r.get("url") or "") == part]
+        accused = [accuses(matcher, r.get("title") or "", r.get("body_text") or "") for r in mine]
+        out[part] = (sum(a[0] for a in accused), len(mine))
+    return out
 
 
 def hrde_pages(shared: Path, matcher: Matcher) -> tuple[int, int, int]:
@@ -121,11 +143,13 @@ def run(shared: Path) -> list[Row]:
     fakes = [q for q in held if q.kind == "fake"]
     paras = [q for q in held if q.kind == "para"][::PARAPHRASES_EVERY]
     reals = [q for q in held if q.kind == "real" and not q.refutes]
-    f1, f5, flex, ms = recall(evaluated, fakes)
-    p1, p5, plex, _ = recall(evaluated, paras)
+    f1, f5, flex, ms, fnear = recall(evaluated, fakes)
+    p1, p5, plex, _, pnear = recall(evaluated, paras)
     real_bad = sum(any(evaluated.verified(c) for c in evaluated.match(q.claims)) for q in reals)
+    stated = sum(any(evaluated.asserted(c) for c in evaluated.match(q.claims)) for q in fakes)
     pr_bad, pr_n = pages_real(shared)
-    rc_bad, rc_n = recovery_reliable(shared, shipped)
+    recovery = recovery_reliable(shared, shipped)
+    rc_bad, rc_n = recovery[1]
     hr_bad, hr_verified, hr_n = hrde_pages(shared, shipped)
     disk, memory, load = cost()
     checked = "CHECKED fake posts, held-apart half, vs shipped + CHECKED debunks"
@@ -136,7 +160,9 @@ def run(shared: Path) -> list[Row]:
             f1,
             len(fakes),
             checked,
-            f"recall@5 verified {f5:.3f}; lexical stage recall@5 {flex:.3f}",
+            f"recall@5 verified {f5:.3f}; lexical stage recall@5 {flex:.3f}; recall@1 own "
+            f"or same-claim debunk (term Dice >= {SAME_CLAIM_DICE}) {fnear:.3f}; a verified "
+            f"match the post states (not only asks) {stated / max(len(fakes), 1):.3f}",
         ),
         Row(
             "debunks",
@@ -144,7 +170,8 @@ def run(shared: Path) -> list[Row]:
             p1,
             len(paras),
             "rule-based rumour rewrites of held-apart HRDE titles",
-            f"recall@5 verified {p5:.3f}; lexical stage recall@5 {plex:.3f}",
+            f"recall@5 verified {p5:.3f}; lexical stage recall@5 {plex:.3f}; own or "
+            f"same-claim {pnear:.3f}",
         ),
         Row(
             "debunks",
@@ -159,8 +186,9 @@ def run(shared: Path) -> list[Row]:
             "false accusations, ReCOVery reliable",
             rc_bad / max(rc_n, 1),
             rc_n,
-            "ReCOVery reliable publishers (title + body)",
-            f"{rc_bad} of {rc_n}",
+            "ReCOVery reliable publishers (title + body), the half the threshold never saw",
+            f"{rc_bad} of {rc_n}; the other half (seen by the threshold choice) "
+            f"{recovery[0][0]} of {recovery[0][1]}",
         ),
         Row(
             "debunks",

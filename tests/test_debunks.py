@@ -8,12 +8,13 @@ import json
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from factcheck.steps.factcheckers.claims import extract_claims, refutes
+from factcheck.steps.factcheckers.claims import extract_claims, is_question, refutes
 from factcheck.steps.factcheckers.debunks import (
     INDEX_RESOURCE,
     TERMS_RESOURCE,
@@ -132,8 +133,13 @@ def test_rumour_repeating_a_debunked_claim_is_verified(small: Matcher) -> None:
 
 
 def test_an_explainer_is_never_a_verified_debunk(small: Matcher) -> None:
-    (best, *_) = small.match(["世界卫生组织：甲型肝炎"])
-    assert best.debunk is HEPATITIS and not small.verified(best)
+    assert not small.match(["世界卫生组织：甲型肝炎"])  # generic words alone: no claim
+    explainer = replace(LEMON, refutes=False)
+    assert small.index.vectors is not None and small.encode is not None
+    index = DebunkIndex([explainer], small.index.weights, small.index.vectors[1:2])
+    matcher = Matcher(index, small.verifier, small.encode)
+    (best,) = matcher.match(["喝柠檬苏打水可以预防新冠肺炎"])
+    assert (best.score or 0) >= small.verifier.threshold and not matcher.verified(best)
 
 
 def test_shipped_index_matches_its_embeddings_and_holds_no_texts() -> None:
@@ -273,3 +279,76 @@ def test_an_english_corpus_plugs_in_through_the_adapter(tmp_path: Path, small: M
     )
     verified = [c for c in matcher.match(claims) if matcher.verified(c)]
     assert verified and verified[0].debunk.url == "https://fc.example/2"
+
+
+SUGAR_ORANGE = Debunk(
+    "砂糖橘和酸奶不能同食？",
+    "http://mp.weixin.qq.com/s?__biz=MzkzOTAwMDEyNw==&mid=2247514570&idx=3",
+    "2023-12-21",
+    "中国互联网联合辟谣平台",
+    "zh",
+    "砂糖橘和酸奶不能同食",
+)
+
+
+@pytest.fixture(scope="module")
+def with_orange(small: Matcher) -> Matcher:
+    docs = [*small.index.debunks, SUGAR_ORANGE]
+    encode = small.encode
+    assert encode is not None
+    vectors = quantise(encode([d.claim for d in docs]))
+    return Matcher(DebunkIndex(docs, small.index.weights, vectors), small.verifier, encode)
+
+
+def test_a_debunk_republished_with_its_question_headline_is_not_accused(
+    with_orange: Matcher,
+) -> None:
+    """The held-apart HRDE row piyao.org.cn/20231221/33ab6be1…: the platform's copy of a
+    WeChat debunk, headline "砂糖橘和酸奶不能同食？", no text kept. Its only statement of the
+    claim is a question, as debunks are headlined: verified (the same claim), not stated."""
+    claims = extract_claims("砂糖橘和酸奶不能同食？", "")
+    assert claims == ("砂糖橘和酸奶不能同食?",) and is_question(claims[0])
+    (best, *_) = with_orange.match(claims)
+    assert best.debunk is SUGAR_ORANGE and with_orange.verified(best)
+    assert not with_orange.asserted(best) and best.asserted == 0.0
+
+
+def test_a_question_headline_over_a_body_that_states_the_claim_is_stated(
+    with_orange: Matcher,
+) -> None:
+    claims = extract_claims(
+        "砂糖橘和酸奶不能同食？",
+        "砂糖橘和酸奶不能同食，同食会引起中毒。很多人还不知道，赶紧转发给家人！",
+    )
+    (best, *_) = with_orange.match(claims)
+    assert best.debunk is SUGAR_ORANGE and with_orange.asserted(best)
+
+
+def test_a_name_alone_is_no_claim_to_verify(small: Matcher) -> None:
+    """A debunked "claim" of two terms ("“新发地", a market's name cut from a CHECKED
+    analysis) covered every news post on the market's outbreak."""
+    docs = [
+        *small.index.debunks,
+        Debunk("“新发地”不实", "checked:新发地", "", "x", "zh", "“新发地"),
+    ]
+    encode = small.encode
+    assert encode is not None
+    index = DebunkIndex(docs, small.index.weights, quantise(encode([d.claim for d in docs])))
+    matcher = Matcher(index, small.verifier, encode)
+    claims = extract_claims("北京对新发地市场所有人员核酸检测", "新发地市场相关人员严禁离京。")
+    lexical = [c for c in index.candidates(claims) if c.debunk.url == "checked:新发地"]
+    assert lexical and lexical[0].coverage == 1.0
+    assert not [c for c in matcher.match(claims) if c.debunk.url == "checked:新发地"]
+
+
+def test_a_post_without_headline_states_its_claim_first() -> None:
+    """CHECKED Weibo posts: no headline, the rumour in the first sentence with no cue word
+    ("信阳要封城了"), or one sentence running for a paragraph (cut at its commas, not
+    dropped)."""
+    claims = extract_claims("", "坐标河南信阳，跟武汉隔了一座山的距离，已经要封城了 ​​​​")
+    assert claims[0].startswith("坐标河南信阳")
+    long_post = "吴好运，男，1958年6月生于四川省北川县，" + "饿了三年肚子的他慢慢长大了，" * 20
+    claims = extract_claims("", long_post)
+    assert claims[0].startswith("吴好运,男,1958年6月生于四川省北川县")  # NFKC
+    assert all(len(c) <= 160 for c in claims)
+    assert extract_claims("标题", "坐标河南信阳，已经要封城了")[0] == "标题"

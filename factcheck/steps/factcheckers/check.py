@@ -27,6 +27,7 @@ from factcheck.steps.factcheckers import google as factcheck_api
 from factcheck.steps.factcheckers import rules
 from factcheck.steps.factcheckers.claimreview import ClaimReview, Relation, read_claim_reviews
 from factcheck.steps.factcheckers.claims import extract_claims, refutes
+from factcheck.steps.factcheckers.debunks import Candidate
 from factcheck.steps.factcheckers.findings import debunk_findings, debunk_link, review_findings
 from factcheck.steps.factcheckers.relation import reads_like_fact_check, with_relation
 from factcheck.steps.factcheckers.searchlinks import all_links
@@ -69,9 +70,8 @@ class FactcheckersCheck(Check):
         matcher: Matcher = ctx.resources.debunks
         claims = page_claims(page)
         found = matcher.match(claims) if claims else []
-        verified = [c for c in found if matcher.verified(c)]
-        related = [c for c in found if not matcher.verified(c) and matcher.related(c)]
         stance = page_refutes(page, reviews, ctx)
+        verified, related = _split(matcher, found, refutes=stance)
         listed_debunk = matcher.index.by_url(page.address)
         listed = listed_debunk.url if listed_debunk else None
         findings += debunk_findings(
@@ -107,6 +107,17 @@ def page_refutes(page: Page, reviews: Sequence[ClaimReview], ctx: CheckContext) 
     if source is not None and source.kind in REFUTER_KINDS:
         return True
     return reads_like_fact_check(page.title, page.text) or refutes(page.title, page.text)
+
+
+def _split(
+    matcher: Matcher, found: Sequence[Candidate], *, refutes: bool
+) -> tuple[list[Candidate], list[Candidate]]:
+    """(verified matches that count, related debunks for reading). A page that neither
+    refutes nor states the claim (it only asks "X？") is not accused: its match is related."""
+    verified = [c for c in found if matcher.verified(c)]
+    counted = verified if refutes else [c for c in verified if matcher.asserted(c)]
+    rest = [c for c in verified if c not in counted]
+    return counted, rest + [c for c in found if not matcher.verified(c) and matcher.related(c)]
 
 
 def page_claims(page: Page) -> tuple[str, ...]:

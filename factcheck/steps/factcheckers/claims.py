@@ -21,6 +21,7 @@ MIN_CHARS, MAX_CHARS = 8, 160
 TEXT_CHARS = 4000
 
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?|[^\n]+")
+_CLAUSE = re.compile(r"[^，,、：:]+[，,、：:]?|[，,、：:]")
 _EN_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
 
 _ASSERTION = re.compile(
@@ -73,18 +74,52 @@ def is_assertion(sentence: str) -> bool:
     return _ASSERTION.search(sentence) is not None
 
 
+def pieces(sentence: str) -> list[str]:
+    """A sentence longer than :data:`MAX_CHARS` cut at its clause marks into pieces of at
+    most that length (a post may run one sentence over a paragraph)."""
+    if len(sentence) <= MAX_CHARS:
+        return [sentence]
+    chunks: list[str] = []
+    current = ""
+    for clause in _CLAUSE.findall(sentence):
+        if current and len(current) + len(clause) > MAX_CHARS:
+            chunks.append(current)
+            current = ""
+        current += clause[:MAX_CHARS]
+    return [*chunks, current] if current else chunks
+
+
 def extract_claims(headline: str, text: str, *, limit: int = MAX_CLAIMS) -> tuple[str, ...]:
-    """The headline and the first ``limit`` assertion sentences of ``text``, distinct."""
+    """The headline (without one, the text's first statement: a post states its claim
+    first) and the first ``limit`` assertion sentences of ``text``, distinct."""
     claims: list[str] = []
     title = unicodedata.normalize("NFKC", headline or "").strip()
+    units = [
+        piece
+        for sentence in sentences(unicodedata.normalize("NFKC", text[:TEXT_CHARS]))
+        for piece in pieces(sentence)
+    ]
     if title:
         claims.append(title[:MAX_CHARS])
-    for sentence in sentences(unicodedata.normalize("NFKC", text[:TEXT_CHARS])):
+    else:
+        claims.extend(next(([u] for u in units if _is_lead(u)), []))
+    for unit in units:
         if len(claims) > limit:
             break
-        if is_assertion(sentence) and sentence not in claims:
-            claims.append(sentence)
+        if is_assertion(unit) and unit not in claims:
+            claims.append(unit)
     return tuple(claims)
+
+
+def _is_lead(unit: str) -> bool:
+    return len(unit) >= MIN_CHARS and not _BOILERPLATE.search(unit)
+
+
+def is_question(claim: str) -> bool:
+    """The claim asks ("砂糖橘和酸奶不能同食？", "Does garlic cure COVID?") rather than
+    asserts: a page whose only statement of a debunked claim is a question does not spread it
+    (debunks are headlined that way)."""
+    return "？" in claim or "?" in claim
 
 
 def refutation_cues(text: str) -> int:

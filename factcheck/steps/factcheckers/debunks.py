@@ -78,6 +78,9 @@ class Candidate:
     coverage: float  # weighted share of the debunk's claim terms in the page's claims
     shared: tuple[str, ...]
     score: float | None = None  # same-claim probability; None when stage 2 did not run
+    #: The same over the page's claims that assert (not the questions): a page that only
+    #: asks "X？" does not spread X. None when stage 2 did not run.
+    asserted: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d = self.debunk
@@ -92,6 +95,7 @@ class Candidate:
             "page_claim": self.claim,
             "coverage": round(self.coverage, 3),
             "score": None if self.score is None else round(self.score, 3),
+            "asserted": None if self.asserted is None else round(self.asserted, 3),
             "shared_terms": list(self.shared[:12]),
         }
 

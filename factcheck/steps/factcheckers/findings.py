@@ -1,10 +1,10 @@
 """Step 7's findings from ClaimReview markup and from the debunk index.
 
-A *verified* debunk match (the page makes the claim a debunk refutes) lowers the score,
-unless the page refutes the claim itself: a fact-check, a page on a fact-checker's or a
-health authority's site, or a page framed as a refutation (:func:`.claims.refutes`). Then it
-is a refutation, and it gains. Debunks that are only related are listed for reading, with
-zero points.
+A *verified* debunk match that the page states (the page makes the claim a debunk refutes,
+not only asks it) lowers the score, unless the page refutes the claim itself: a fact-check,
+a page on a fact-checker's or a health authority's site, or a page framed as a refutation
+(:func:`.claims.refutes`). Then it is a refutation, and it gains. Debunks that are only
+related are listed for reading, with zero points.
 """
 
 from __future__ import annotations

