@@ -52,6 +52,8 @@ MIN_CLAIM_TERMS = 3
 #: Without an encoder, a candidate is offered for reading when this share of its claim's
 #: weight is in one of the page's claims.
 LEXICAL_RELATED = 0.6
+#: A cosine of unit vectors, with float32 rounding to spare.
+_MAX_COSINE = 1.0 + 1e-6
 #: Text -> unit-length embeddings, one row per text.
 Encode = Callable[[Sequence[str]], np.ndarray]
 
@@ -132,12 +134,31 @@ class Matcher:
 
     def match(self, claims: Sequence[str]) -> list[Candidate]:
         """Candidates for ``claims`` (headline first), scored when an encoder is there,
-        best first."""
+        best first. The encoder (most of a page's cost when it runs) is not run when no
+        candidate could reach :attr:`Verifier.related` even at the best possible cosine:
+        then no candidate is shown, encoded or not."""
         found = verifiable(self.index, self.index.candidates(claims))
         if not found or self.encode is None or self.index.vectors is None:
             return found
+        if not any(self._could_relate(c, claims) for c in found):
+            return []
         scored = verify(self.index, found, claims, self.encode(claims), self.verifier)
         return sorted(scored, key=lambda c: (-(c.score or 0.0), c.doc_id))
+
+    def _could_relate(self, candidate: Candidate, claims: Sequence[str]) -> bool:
+        """Whether some cosine could score ``candidate`` at :attr:`Verifier.related`: the
+        verifier's largest probability over the page's claims, each taken as the closest
+        one at a cosine of 1. An upper bound (the cosine's weight is positive), so never a
+        miss."""
+        if self.verifier.weights[FEATURES.index("cosine")] < 0:
+            return True
+        terms = [term_set(c) for c in claims]
+        for best in range(len(claims)):
+            cosines = [_MAX_COSINE if i == best else -1.0 for i in range(len(claims))]
+            features, _ = self.index.features(candidate.doc_id, terms, cosines)
+            if self.verifier.probability(features) >= self.verifier.related:
+                return True
+        return False
 
     def verified(self, candidate: Candidate) -> bool:
         """The same claim as a debunk that refutes it (an explainer is only related)."""
