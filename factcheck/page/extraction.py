@@ -67,13 +67,14 @@ def _too_large(tree: HtmlElement) -> bool:
     return any(count > MAX_EXTRACTION_ELEMENTS for count, _ in enumerate(tree.iter(), start=1))
 
 
-def _extract(tree: HtmlElement, url: str | None) -> Extraction:
-    """One trafilatura text extraction plus its metadata steps (:mod:`factcheck.metadata`)."""
+def _extract(tree: HtmlElement, url: str | None, *, find_dates: bool = True) -> Extraction:
+    """One trafilatura text extraction plus its metadata steps (:mod:`factcheck.metadata`);
+    ``find_dates=False``: without htmldate's date search."""
     doc: Any = None
     meta: Any = None
     try:
         too_large = _too_large(tree)
-        meta = page_metadata(tree, url, thorough=not too_large)
+        meta = page_metadata(tree, url, thorough=not too_large, find_dates=find_dates)
         if too_large:
             log.warning(
                 "%s has over %d elements: plain text instead of extraction",

@@ -22,11 +22,14 @@ from factcheck.page import datefallback
 datefallback.install()  # htmldate's dateparser fallback stalls the first call by ~1.9 s
 
 
-def page_metadata(tree: HtmlElement, url: str | None, *, thorough: bool = True) -> Document:
+def page_metadata(
+    tree: HtmlElement, url: str | None, *, thorough: bool = True, find_dates: bool = True
+) -> Document:
     """Title, author, date, site name, description, image and URL of ``tree`` (not modified).
 
     ``thorough=False`` reads only the meta tags and JSON-LD: the searches through the whole
     page (title, author, htmldate) take seconds on trees of hundreds of thousands of elements.
+    ``find_dates=False`` skips htmldate (no date), for pages whose date is known otherwise.
     """
     md = trafilatura_metadata.examine_meta(tree)
     if md.author and " " not in md.author:
@@ -43,9 +46,10 @@ def page_metadata(tree: HtmlElement, url: str | None, *, thorough: bool = True) 
         md.author = trafilatura_metadata.extract_author(tree)
     if not md.url:
         md.url = trafilatura_metadata.extract_url(tree, url)
-    date_params = set_date_params(True)  # bare_extraction passes extensive=True with fast=True
-    date_params["url"] = md.url
-    md.date = find_date(tree, **date_params)
+    if find_dates:
+        date_params = set_date_params(True)  # bare_extraction: extensive=True with fast=True
+        date_params["url"] = md.url
+        md.date = find_date(tree, **date_params)
     md.sitename = _sitename(tree, md)
     md.clean_and_trim()
     return md
