@@ -22,6 +22,7 @@ import gzip
 import io
 import json
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -122,7 +123,7 @@ class DebunkIndex:
         self._default_weight = max(weights.values(), default=1.0)
         self.arrays = arrays or term_arrays(self.debunks, weights)
         self._lengths = self.arrays.lengths()
-        self._mass = self.arrays.key_mass(self.weight).tolist()
+        self._mass = self.arrays.key_mass(weights, self._default_weight).tolist()
         self._urls = {url_key(d.url): i for i, d in reversed(list(enumerate(self.debunks)))}
         avg = float(self._lengths.mean()) if len(self._lengths) else 1.0
         #: BM25's length normalisation per debunk.
@@ -258,12 +259,24 @@ def _key_terms(debunk: Debunk, terms: tuple[str, ...]) -> tuple[str, ...]:
     return title if len(title) >= MIN_KEY_TERMS else terms
 
 
+#: A plain http(s) URL (no user info, IPv6 or control characters): :func:`url_key` reads it
+#: without ``urlsplit``, 5,700 of them being keyed when the index loads.
+_PLAIN_URL = re.compile(
+    r"(?i:https?)://([A-Za-z0-9.-]+)(?::\d*)?(/[^?#\t\r\n]*)?(?:\?([^#\t\r\n]*))?(?:#[^\t\r\n]*)?"
+)
+
+
 def url_key(url: str) -> str:
     """``host/path?query`` without scheme, ``www.``, fragment or trailing slash."""
-    parts = urlsplit(url.strip())
-    host = (parts.hostname or "").removeprefix("www.")
-    query = "&".join(sorted(q for q in parts.query.split("&") if q))
-    return f"{host}{parts.path.rstrip('/')}?{query}"
+    url = url.strip()
+    plain = _PLAIN_URL.fullmatch(url)
+    if plain:
+        host, path, query = plain.group(1).lower(), plain.group(2) or "", plain.group(3) or ""
+    else:
+        parts = urlsplit(url)
+        host, path, query = parts.hostname or "", parts.path, parts.query
+    query = "&".join(sorted(q for q in query.split("&") if q))
+    return f"{host.removeprefix('www.')}{path.rstrip('/')}?{query}"
 
 
 def quantise(vectors: np.ndarray) -> np.ndarray:

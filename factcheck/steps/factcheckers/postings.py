@@ -11,7 +11,7 @@ the shipped file against it, so a change of the tokeniser is caught.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -108,9 +108,13 @@ class TermArrays:
         row = self.key_ids[self.key_ptr[doc_id] : self.key_ptr[doc_id + 1]]
         return tuple(self.vocabulary[i] for i in row.tolist())
 
-    def key_mass(self, weight: Callable[[str], float]) -> np.ndarray:
-        """Per debunk, the summed weight of its key terms."""
-        term_weight = np.array([weight(t) for t in self.vocabulary], dtype=np.float64)
+    def key_mass(self, weights: Mapping[str, float], default: float) -> np.ndarray:
+        """Per debunk, the summed weight of its key terms (``default`` for a term without
+        one). The vocabulary starts with ``weights``' terms in their order (:meth:`build`,
+        :meth:`from_array`), so the weights are read as one array."""
+        known = list(weights.values()) if self.vocabulary[: len(weights)] == tuple(weights) else []
+        extra = [weights.get(t, default) for t in self.vocabulary[len(known) :]]
+        term_weight = np.array(known + extra, dtype=np.float64)
         rows = np.repeat(np.arange(len(self.key_ptr) - 1), np.diff(self.key_ptr))
         return np.bincount(rows, weights=term_weight[self.key_ids], minlength=len(self.key_ptr) - 1)
 
