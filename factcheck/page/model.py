@@ -56,7 +56,7 @@ INDEXED_TAGS = frozenset(
 _VISIBLE_TEXT = etree.XPath(
     "//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]"
 )
-_ITEMPROP = etree.XPath("descendant-or-self::*[@itemprop]")
+_ITEMPROP = etree.XPath("descendant-or-self::*/@itemprop/..")  # attributes searched: faster
 
 
 @dataclass(frozen=True, slots=True)
