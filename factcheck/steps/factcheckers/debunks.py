@@ -31,7 +31,7 @@ from urllib.parse import urlsplit
 
 import numpy as np
 
-from factcheck.steps.factcheckers.postings import TermArrays
+from factcheck.steps.factcheckers.postings import TermArrays, tokenised
 from factcheck.steps.factcheckers.terms import claim_of_title, normalise, tokens
 
 __all__ = [
@@ -49,8 +49,6 @@ VECTORS_RESOURCE = "data/debunks-e5.npy"
 TERMS_RESOURCE = "data/debunks-terms.npy"
 
 BM25_K1, BM25_B = 1.2, 0.75
-#: A title that states its claim in fewer terms than this is not what coverage is measured on.
-MIN_KEY_TERMS = 3
 #: Candidates per page handed to the second stage.
 CANDIDATES = 5
 
@@ -121,7 +119,9 @@ class DebunkIndex:
         self.version = version
         self.source = source
         self._default_weight = max(weights.values(), default=1.0)
-        self.arrays = arrays or term_arrays(self.debunks, weights)
+        self.arrays = arrays or tokenised(
+            [d.claim for d in self.debunks], [d.title for d in self.debunks], list(weights)
+        )
         self._lengths = self.arrays.lengths()
         self._mass = self.arrays.key_mass(weights, self._default_weight).tolist()
         self._urls = {url_key(d.url): i for i, d in reversed(list(enumerate(self.debunks)))}
@@ -243,20 +243,6 @@ class DebunkIndex:
             source=str(raw.get("source", "")),
             arrays=None if terms is None else TermArrays.from_array(weights, len(debunks), terms),
         )
-
-
-def term_arrays(debunks: Sequence[Debunk], weights: dict[str, float]) -> TermArrays:
-    """Each debunk's claim terms and key terms, tokenised (what the build script ships)."""
-    terms = [tuple(dict.fromkeys(tokens(d.claim))) for d in debunks]
-    keys = [_key_terms(d, row) for d, row in zip(debunks, terms, strict=True)]
-    return TermArrays.build(list(weights), terms, keys)
-
-
-def _key_terms(debunk: Debunk, terms: tuple[str, ...]) -> tuple[str, ...]:
-    """What coverage is measured on: the claim as the title states it (a summary's quoted
-    rumour text only helps retrieval), or the whole summary."""
-    title = tuple(t for t in dict.fromkeys(tokens(claim_of_title(debunk.title))) if t in terms)
-    return title if len(title) >= MIN_KEY_TERMS else terms
 
 
 #: A plain http(s) URL (no user info, IPv6 or control characters): :func:`url_key` reads it

@@ -16,8 +16,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from factcheck.steps.factcheckers.terms import claim_of_title, tokens
+
 #: One debunk's terms, in order, without repeats.
 Terms = Sequence[str]
+#: A title that states its claim in fewer terms than this is not what coverage is measured on.
+MIN_KEY_TERMS = 3
 
 
 def _csr(rows: Iterable[Sequence[int]]) -> tuple[np.ndarray, np.ndarray]:
@@ -125,3 +129,19 @@ class TermArrays:
 
 
 _NONE = np.zeros(0, dtype=np.int32)
+
+
+def tokenised(
+    claims: Sequence[str], titles: Sequence[str], vocabulary: Sequence[str]
+) -> TermArrays:
+    """Each debunk's claim terms and key terms (what the build script ships)."""
+    terms = [tuple(dict.fromkeys(tokens(claim))) for claim in claims]
+    keys = [_key_terms(title, row) for title, row in zip(titles, terms, strict=True)]
+    return TermArrays.build(vocabulary, terms, keys)
+
+
+def _key_terms(title: str, terms: tuple[str, ...]) -> tuple[str, ...]:
+    """What coverage is measured on: the claim as the title states it (a summary's quoted
+    rumour text only helps retrieval), or the whole summary."""
+    stated = tuple(t for t in dict.fromkeys(tokens(claim_of_title(title))) if t in terms)
+    return stated if len(stated) >= MIN_KEY_TERMS else terms
