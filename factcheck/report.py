@@ -7,6 +7,7 @@ that is not purely additive bumps it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -16,6 +17,22 @@ from typing import Any
 from factcheck.i18n import LocalText
 
 SCHEMA_VERSION = "1"
+
+#: Origins whose evidence is a script variable or another tool's output, not the page's words.
+TECHNICAL_ORIGINS = frozenset(
+    {"script", "htmldate", "debunk-index", "google-factcheck-api", "trafilatura"}
+)
+#: The tool's own numbers and words in an evidence string (model probabilities, weights).
+_INTERNALS = re.compile(
+    r"(^|[\s;(])(p|model|similarity|score)\s*[=:]|\bwords:|\bcues:|shared terms|\s->\s|\(official:",
+    re.IGNORECASE,
+)
+
+
+def technical_evidence(evidence: str, origin: str) -> bool:
+    """Evidence that is technical detail (model numbers, a script variable), not the page's
+    words: shown under technical details, never quoted to a reader as what the page says."""
+    return origin.lower() in TECHNICAL_ORIGINS or _INTERNALS.search(evidence) is not None
 
 
 class Status(StrEnum):
@@ -91,6 +108,11 @@ class Finding:
     message: LocalText
     evidence: str = ""
     origin: str = ""
+
+    @property
+    def technical(self) -> bool:
+        """The evidence is technical detail, not the page's words (:func:`technical_evidence`)."""
+        return technical_evidence(self.evidence, self.origin)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -15,18 +15,13 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from factcheck.i18n import hide_untranslated
+from factcheck.i18n import link_title as one_link_title
+from factcheck.report import technical_evidence
+
 LANGS = ("zh", "en")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_PROSE_WORD = re.compile(r"\b[a-z]{3,}\b")
 _MARKDOWN_LINK = re.compile(r"\[([^\]\n]{1,300})\]\((https?://[^\s)]{1,2000})\)")
-_INTERNALS = re.compile(
-    r"(^|[\s;(])(p|model|similarity|score)\s*[=:]|\bwords:|\bcues:|shared terms|\s->\s|\(official:",
-    re.IGNORECASE,
-)
-_TECHNICAL_ORIGINS = frozenset(
-    {"script", "htmldate", "debunk-index", "google-factcheck-api", "trafilatura"}
-)
-
 LABELS: Mapping[str, Mapping[str, str]] = {
     "en": {
         "html_lang": "en",
@@ -150,22 +145,6 @@ def choose_language(asked: str | None, accepted: str | None, report_language: st
     return "zh" if report_language == "zh" else "en"
 
 
-def _english_clause(clause: str) -> bool:
-    """English prose (a lowercase word), not a name ("Amina Patel") and not an address."""
-    return bool(_PROSE_WORD.search(clause)) and not _CJK.search(clause) and "http" not in clause
-
-
-def hide_untranslated(text: str, lang: str) -> str:
-    if lang != "zh":
-        return text
-
-    def drop(match: re.Match[str]) -> str:
-        return "" if _english_clause(match.group(1)) else match.group(0)
-
-    text = re.sub(r"：([^：。\n]*)(?=。)", drop, text)
-    return re.sub(r"（([^（）\n]*)）", drop, text)
-
-
 def pick(text: Any, lang: str) -> str:
     if isinstance(text, Mapping):
         value = text.get(lang) or text.get("en") or ""
@@ -189,57 +168,17 @@ def rich(text: Any, lang: str) -> Markup:
     return Markup("").join(out)
 
 
-# Link titles the engine writes in one language only: the reader's form of each known
-# template (as extension/lib/text.js LINK_TEMPLATES).
-_LINK_TEMPLATES: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
-    (re.compile(pattern), en, zh)
-    for pattern, en, zh in (
-        (r"^Search (.+) \(([^()]+)\)$", r"Search \1 (\2)", r"在 \2 搜索"),
-        (r"^在(.+)官网（([^（）]+)）搜索$", r"Search \2", r"在\1官网（\2）搜索"),
-        (r"^Web search: (.+)$", r"Web search: \1", r"网页搜索：\1"),
-        (r"^百度搜索：(.+)$", r"Baidu search: \1", r"百度搜索：\1"),
-        (r"^PubMed author search: (.+)$", r"PubMed author search: \1", r"PubMed 作者搜索：\1"),
-        (r"^ORCID search: (.+)$", r"ORCID search: \1", r"ORCID 搜索：\1"),
-        (r"^好大夫在线：(.+)$", r"Haodf: \1", r"好大夫在线：\1"),
-        (r"^丁香园：(.+)$", r"DXY: \1", r"丁香园：\1"),
-        (
-            r"^Google (?:事实核查工具 \()?Fact Check Explorer\)?$",
-            "Google Fact Check Explorer",
-            "Google 事实核查工具",
-        ),
-        (r"^World Health Organization \(WHO\)$", "World Health Organization (WHO)", "世界卫生组织"),
-        (r"^国家卫生健康委员会$", "National Health Commission of China", "国家卫生健康委员会"),
-        (r"^中国疾控中心$", "Chinese Center for Disease Control and Prevention", "中国疾控中心"),
-    )
-)
-_TAIL = re.compile(r"[:：]\s*([^\s:：]+)$")
-
-
 def link_title(title: Any, lang: str) -> str:
-    """The reader's form of a link title: "English / 中文" keeps one side (a shared tail
-    such as ": who.int" kept on both), known one-language templates are translated."""
+    """The reader's form of a link title (:func:`factcheck.i18n.link_title`)."""
     if isinstance(title, Mapping):
         return pick(title, lang)
-    text = str(title or "")
-    parts = text.split(" / ")
-    if len(parts) != 2:
-        for pattern, en, zh in _LINK_TEMPLATES:
-            if pattern.match(text):
-                return pattern.sub(zh if lang == "zh" else en, text)
-        return text
-    a, b = parts
-    tail = _TAIL.search(b)
-    if tail and tail.group(1) not in a:
-        a = f"{a}: {tail.group(1)}"
-    zh_first = len(_CJK.findall(a)) >= len(_CJK.findall(b))
-    zh_side, en_side = (a, b) if zh_first else (b, a)
-    return (zh_side if lang == "zh" else en_side).strip()
+    return one_link_title(str(title or ""), lang)
 
 
 def quotable(finding: Mapping[str, Any]) -> bool:
     evidence = str(finding.get("evidence") or "")
     origin = str(finding.get("origin") or "").lower()
-    return bool(evidence) and origin not in _TECHNICAL_ORIGINS and not _INTERNALS.search(evidence)
+    return bool(evidence) and not technical_evidence(evidence, origin)
 
 
 def origin_label(origin: Any, lang: str) -> str:

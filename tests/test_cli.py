@@ -113,16 +113,19 @@ def test_exit_5_when_the_score_is_below_fail_under():
     assert factcheck("check", "--html", str(EXAMPLE), "--fail-under", "0").returncode == EXIT_OK
 
 
-def test_terminal_links_are_readable_and_in_one_language():
-    from factcheck.cli.render import one_language, readable_url
+def test_terminal_links_are_readable_and_in_link_title():
+    from factcheck.cli.render import readable_url
+    from factcheck.i18n import link_title
 
     url = "https://www.baidu.com/s?wd=site%3Awho.int+%E5%A4%A7%E8%92%9C%20x"
     assert readable_url(url) == "https://www.baidu.com/s?wd=site:who.int+大蒜%20x"
     assert readable_url("https://example.org/a%2Fb") == "https://example.org/a%2Fb"
     title = "Search who.int for this claim (Google) / 在 who.int 搜索该说法"
-    assert one_language(title, "zh") == "在 who.int 搜索该说法"
-    assert one_language(title, "en") == "Search who.int for this claim (Google)"
-    assert one_language("PubMed", "zh") == "PubMed"
+    assert link_title(title, "zh") == "在 who.int 搜索该说法"
+    assert link_title(title, "en") == "Search who.int for this claim (Google)"
+    assert link_title("PubMed", "zh") == "PubMed"
+    assert link_title("Web search: Jonathan Lambert", "zh") == "网页搜索：Jonathan Lambert"
+    assert link_title("Open DOI 10.1000/x", "zh") == "打开 DOI 10.1000/x"
 
 
 def test_zh_checklist_has_no_english_sentences():
@@ -131,3 +134,19 @@ def test_zh_checklist_has_no_english_sentences():
     for line in done.stdout.splitlines():
         if line.startswith("    →") or line.lstrip().startswith(("-", "+")):
             assert not re.search(r"\b[a-z]{4,}\s+[a-z]{3,}\s+[a-z]{3,}\b", line), line
+
+
+def test_zh_view_of_an_english_page_keeps_technical_details_apart():
+    """Model numbers and the tool's own English (p=…, "sentences checked") are technical
+    details: not printed unless asked for, then labelled; an English-only knowledge-base note
+    is left out of the Chinese sentence."""
+    page = str(ROOT / "tests" / "fixtures" / "engine_news_jsonld.html")
+    url = "https://www.reuters.com/health/measles-europe-2024-03-12/"
+    plain = factcheck("check", "--html", page, "--url", url, "--lang", "zh")
+    assert plain.returncode == EXIT_OK, plain.stderr
+    assert "p=" not in plain.stdout and "sentences checked" not in plain.stdout
+    assert "技术细节" not in plain.stdout
+    assert "Lin et al." not in plain.stdout and "quality" not in plain.stdout
+    detailed = factcheck("check", "--details", "--html", page, "--url", url, "--lang", "zh")
+    labelled = [line for line in detailed.stdout.splitlines() if "p=" in line]
+    assert labelled and all("技术细节：" in line for line in labelled)

@@ -22,6 +22,7 @@ const LINK_TEMPLATES = [
   [/^ORCID search: (.+)$/, "ORCID search: $1", "ORCID 搜索：$1"],
   [/^好大夫在线：(.+)$/, "Haodf: $1", "好大夫在线：$1"],
   [/^丁香园：(.+)$/, "DXY: $1", "丁香园：$1"],
+  [/^Open ((?:DOI|PMID|PMCID|NCT|ARXIV) .+)$/, "Open $1", "打开 $1"],
   [/^Google 事实核查工具 \(Fact Check Explorer\)$/, "Google Fact Check Explorer", "Google 事实核查工具"],
   [/^Google Fact Check Explorer$/, "Google Fact Check Explorer", "Google 事实核查工具"],
   [/^World Health Organization \(WHO\)$/, "World Health Organization (WHO)", "世界卫生组织"],

@@ -40,6 +40,11 @@ def add_arguments(check: argparse.ArgumentParser) -> None:
     )
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     check.add_argument(
+        "--details",
+        action="store_true",
+        help="also print the technical details (model numbers, script variables)",
+    )
+    check.add_argument(
         "--allow-loopback",
         action="store_true",
         help="allow http://127.0.0.1 and localhost (for pages you serve yourself; never for "
@@ -84,7 +89,8 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
     else:
         lang = args.lang or ("zh" if report.language == "zh" else "en")
-        render(report, sys.stdout, lang=lang, color=use_color(args.color, sys.stdout))
+        color = use_color(args.color, sys.stdout)
+        render(report, sys.stdout, lang=lang, color=color, details=args.details)
     if args.fail_under is not None and (report.score is None or report.score < args.fail_under):
         return EXIT_LOW_SCORE
     return EXIT_OK

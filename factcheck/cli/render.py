@@ -7,7 +7,7 @@ import re
 from typing import TextIO
 from urllib.parse import unquote
 
-from factcheck.lang.script import has_han
+from factcheck.i18n import hide_untranslated, link_title
 from factcheck.report import STATUS_TEXT, VERDICT_TEXT, Report, Status
 
 _NON_ASCII_ESCAPE = re.compile(r"%[89A-Fa-f][0-9A-Fa-f]")
@@ -22,9 +22,9 @@ _SYMBOLS = {
 _VERDICT_COLOURS = {"reliable": "32", "mixed": "33", "doubtful": "33", "unreliable": "31"}
 _LABELS = {
     "en": {"score": "Score", "advice": "What to do", "links": "Next steps", "sources": "sources",
-           "confidence": "Confidence"},
+           "confidence": "Confidence", "technical": "technical details: "},
     "zh": {"score": "得分", "advice": "建议", "links": "下一步", "sources": "来源库",
-           "confidence": "可信程度"},
+           "confidence": "可信程度", "technical": "技术细节："},
 }  # fmt: skip
 _CONFIDENCE_TEXT = {
     "en": {"low": "low", "medium": "medium", "high": "high"},
@@ -32,8 +32,11 @@ _CONFIDENCE_TEXT = {
 }
 
 
-def render(report: Report, out: TextIO, *, lang: str = "en", color: bool = False) -> None:
-    """Print the checklist for a person: status symbols, scores, evidence, advice."""
+def render(
+    report: Report, out: TextIO, *, lang: str = "en", color: bool = False, details: bool = False
+) -> None:
+    """Print the checklist for a person: status symbols, scores, evidence, advice; with
+    ``details``, also the technical evidence (model numbers, script variables), labelled."""
 
     def paint(text: str, code: str) -> str:
         return f"\x1b[{code}m{text}\x1b[0m" if color else text
@@ -61,12 +64,13 @@ def render(report: Report, out: TextIO, *, lang: str = "en", color: bool = False
         out.write(f" — {STATUS_TEXT[step.status].get(lang)}{step_score}\n")
         for finding in step.findings:
             sign = f"{finding.impact:+d}" if finding.impact else " 0"
-            out.write(f"    {sign:>4}  {finding.message.get(lang)}\n")
-            if finding.evidence:
-                out.write(paint(f"          {_clip(finding.evidence)}", "90") + "\n")
+            out.write(f"    {sign:>4}  {hide_untranslated(finding.message.get(lang), lang)}\n")
+            if finding.evidence and (details or not finding.technical):
+                label = labels["technical"] if finding.technical else ""
+                out.write(paint(f"          {label}{_clip(finding.evidence)}", "90") + "\n")
         out.write(f"    → {step.advice.get(lang)}\n")
         for link in step.links[:4]:
-            title = one_language(link.title, lang)
+            title = link_title(link.title, lang)
             out.write(paint(f"      {title}: {readable_url(link.url)}", "36") + "\n")
     out.write("\n" + paint(report.disclaimer.get(lang), "90") + "\n")
     out.write(
@@ -91,15 +95,3 @@ def readable_url(url: str) -> str:
     query stays Chinese instead of 400 characters of %E9%9C%87...). Browsers accept the
     decoded form; spaces and reserved characters stay escaped so it still parses."""
     return unquote(url).replace(" ", "%20") if _NON_ASCII_ESCAPE.search(url) else url
-
-
-def one_language(title: str, lang: str) -> str:
-    """A link title written "English / 中文" shown in the reader's language only."""
-    parts = title.split(" / ")
-    if len(parts) != 2:
-        return title
-    chinese = [has_han(part) for part in parts]
-    if chinese[0] == chinese[1]:
-        return title
-    wanted = lang.startswith("zh")
-    return parts[0] if chinese[0] == wanted else parts[1]
