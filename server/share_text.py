@@ -15,12 +15,11 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from factcheck.i18n import hide_untranslated
-from factcheck.i18n import link_title as one_link_title
+from factcheck.lang.reading import hide_untranslated
+from factcheck.lang.reading import link_title as one_link_title
 from factcheck.report import technical_evidence
 
 LANGS = ("zh", "en")
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _MARKDOWN_LINK = re.compile(r"\[([^\]\n]{1,300})\]\((https?://[^\s)]{1,2000})\)")
 LABELS: Mapping[str, Mapping[str, str]] = {
     "en": {
@@ -169,7 +168,7 @@ def rich(text: Any, lang: str) -> Markup:
 
 
 def link_title(title: Any, lang: str) -> str:
-    """The reader's form of a link title (:func:`factcheck.i18n.link_title`)."""
+    """The reader's form of a link title (:func:`factcheck.lang.reading.link_title`)."""
     if isinstance(title, Mapping):
         return pick(title, lang)
     return one_link_title(str(title or ""), lang)

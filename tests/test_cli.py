@@ -115,7 +115,7 @@ def test_exit_5_when_the_score_is_below_fail_under():
 
 def test_terminal_links_are_readable_and_in_link_title():
     from factcheck.cli.render import readable_url
-    from factcheck.i18n import link_title
+    from factcheck.lang.reading import link_title
 
     url = "https://www.baidu.com/s?wd=site%3Awho.int+%E5%A4%A7%E8%92%9C%20x"
     assert readable_url(url) == "https://www.baidu.com/s?wd=site:who.int+大蒜%20x"

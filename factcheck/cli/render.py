@@ -7,7 +7,7 @@ import re
 from typing import TextIO
 from urllib.parse import unquote
 
-from factcheck.i18n import hide_untranslated, link_title
+from factcheck.lang.reading import hide_untranslated, link_title
 from factcheck.report import STATUS_TEXT, VERDICT_TEXT, Report, Status
 
 _NON_ASCII_ESCAPE = re.compile(r"%[89A-Fa-f][0-9A-Fa-f]")
