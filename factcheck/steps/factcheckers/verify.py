@@ -146,21 +146,21 @@ class Matcher:
         found = verifiable(self.index, self.index.candidates(claims))
         if not found or self.encode is None or self.index.vectors is None:
             return found
-        if not any(self._could_relate(c, claims) for c in found):
+        terms = [term_set(c) for c in claims]
+        if not any(self._could_relate(c, terms) for c in found):
             return []
         scored = verify(self.index, found, claims, self.encode(claims), self.verifier)
         return sorted(scored, key=lambda c: (-(c.score or 0.0), c.doc_id))
 
-    def _could_relate(self, candidate: Candidate, claims: Sequence[str]) -> bool:
+    def _could_relate(self, candidate: Candidate, terms: Sequence[frozenset[str]]) -> bool:
         """Whether some cosine could score ``candidate`` at :attr:`Verifier.related`: the
         verifier's largest probability over the page's claims, each taken as the closest
         one at a cosine of 1. An upper bound (the cosine's weight is positive), so never a
         miss."""
         if self.verifier.weights[FEATURES.index("cosine")] < 0:
             return True
-        terms = [term_set(c) for c in claims]
-        for best in range(len(claims)):
-            cosines = [_MAX_COSINE if i == best else -1.0 for i in range(len(claims))]
+        for best in range(len(terms)):
+            cosines = [_MAX_COSINE if i == best else -1.0 for i in range(len(terms))]
             features, _ = self.index.features(candidate.doc_id, terms, cosines)
             if self.verifier.probability(features) >= self.verifier.related:
                 return True
