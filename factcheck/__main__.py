@@ -1,6 +1,11 @@
 """``python -m factcheck`` is the ``factcheck`` command."""
 
-from factcheck.cli.main import main
+if __name__ == "__main__":  # not when an analysis process imports this module again
+    import gc
 
-if __name__ == "__main__":  # analysis processes may import this module again
-    raise SystemExit(main())
+    gc.disable()  # a one-shot check spends most of its life loading: factcheck.cli.oneshot
+
+from factcheck.cli.main import entry
+
+if __name__ == "__main__":
+    raise SystemExit(entry())

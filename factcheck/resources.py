@@ -9,6 +9,7 @@ a fake debunk index by building its own :class:`Resources`.
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import cache
@@ -51,7 +52,25 @@ class Resources:
         return replace(self, sources=sources)
 
 
+_LOADING = threading.Lock()
+
+
 @cache
-def default_resources() -> Resources:
-    """The shipped resources, loaded once per process (the library's default)."""
+def _shipped() -> Resources:
     return Resources.load()
+
+
+def default_resources() -> Resources:
+    """The shipped resources, loaded once per process (the library's default).
+
+    Thread-safe: a caller that arrives while another thread loads them waits for that load
+    instead of starting a second one (a threaded server's first requests; the CLI, which
+    starts the load on a thread while it reads the page: :mod:`factcheck.cli.oneshot`).
+    """
+    with _LOADING:
+        return _shipped()
+
+
+def default_resources_loaded() -> bool:
+    """Whether :func:`default_resources` has loaded them in this process."""
+    return _shipped.cache_info().currsize > 0

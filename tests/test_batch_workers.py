@@ -12,7 +12,7 @@ import pytest
 from factcheck import Report
 from factcheck.batch import BatchOptions, workers
 from factcheck.fetch.safe import FetchedPage
-from factcheck.resources import Resources, default_resources
+from factcheck.resources import Resources, default_resources, default_resources_loaded
 
 PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
 <title>Flu vaccine season: what the trials show {n}</title>
@@ -36,11 +36,11 @@ def _summary(outcome: object) -> tuple[object, ...]:
 
 def test_forked_workers_answer_as_this_process_does(now) -> None:
     options = BatchOptions(workers=2, now=now)
-    held_before = default_resources.cache_info().currsize
+    held_before = default_resources_loaded()
     pool = workers.analysis_pool(2)  # forked when safe (run alone: yes), else a forkserver
     try:
         assert workers._inherited is None  # the parent dropped the copy it loaded for them
-        assert default_resources.cache_info().currsize == held_before
+        assert default_resources_loaded() == held_before
         futures = [
             pool.submit(workers.analyse_page, _fetched(n), f"u{n}", options) for n in range(4)
         ]

@@ -28,7 +28,7 @@ from factcheck.engine import engine_for, parse_lang
 from factcheck.fetch.safe import DEFAULT_TIMEOUT, FetchedPage, fetch
 from factcheck.page.model import Page
 from factcheck.report import Report, Retrieval
-from factcheck.resources import Resources, default_resources
+from factcheck.resources import Resources, default_resources, default_resources_loaded
 
 #: Resources the parent loaded only to hand them to forked workers (None in the parent).
 _inherited: Resources | None = None
@@ -154,7 +154,7 @@ def _single_threaded() -> bool:
 def _forked_pool(workers: int) -> Executor:
     """Workers forked from this process, sharing its loaded resources copy-on-write."""
     global _inherited
-    held = default_resources.cache_info().currsize > 0  # the caller uses them too: keep them
+    held = default_resources_loaded()  # the caller uses them too: keep them
     _inherited = default_resources() if held else Resources.load()
     warm_up(_inherited)
     gc.collect()

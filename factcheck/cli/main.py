@@ -7,13 +7,14 @@ entry point: the library never imports the server. Exit codes: :mod:`factcheck.c
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import sys
 from importlib.metadata import entry_points
 
 from factcheck._version import __version__
-from factcheck.cli import batch, check
+from factcheck.cli import batch, check, oneshot
 from factcheck.cli.exits import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
 
 #: Entry-point group through which other installed packages add sub-commands: each entry
@@ -24,9 +25,26 @@ COMMANDS_GROUP = "factcheck.commands"
 BUILT_IN = ("check", "batch")
 
 
+def entry() -> int:
+    """The process entry (the ``factcheck`` script, ``python -m factcheck``): :func:`main`,
+    and for a one-shot ``check`` what lets a short process start and end fast
+    (:mod:`factcheck.cli.oneshot`; the other commands run with the collector on)."""
+    argv = sys.argv[1:]
+    if _command(argv) != "check":
+        gc.enable()
+        return main(argv)
+    oneshot.hold_collector()
+    oneshot.start_loading()
+    oneshot.exit_now(main(argv))
+
+
+def _command(argv: list[str]) -> str | None:
+    return next((word for word in argv if not word.startswith("-")), None)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    command = next((word for word in argv if not word.startswith("-")), None)
+    command = _command(argv)
     parser = build_parser(plugins=command not in BUILT_IN)  # `check` need not import flask
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING)
