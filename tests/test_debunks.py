@@ -10,7 +10,6 @@ import subprocess
 import sys
 from dataclasses import replace
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import numpy as np
 import pytest
@@ -24,7 +23,6 @@ from factcheck.steps.factcheckers.debunks import (
     DebunkIndex,
     load_index,
     quantise,
-    url_key,
 )
 from factcheck.steps.factcheckers.terms import GENERIC_TERMS, claim_of_title, learn_weights, tokens
 from factcheck.steps.factcheckers.verify import Matcher, load_encoder, load_matcher, load_verifier
@@ -354,25 +352,3 @@ def test_a_post_without_headline_states_its_claim_first() -> None:
     assert claims[0].startswith("吴好运,男,1958年6月生于四川省北川县")  # NFKC
     assert all(len(c) <= 160 for c in claims)
     assert extract_claims("标题", "坐标河南信阳，已经要封城了")[0] == "标题"
-
-
-@pytest.mark.parametrize(
-    "url",
-    [
-        "HTTP://WWW.Example.com:8080/a/b/?x=1&a=2#f",
-        " https://www.who.int ",
-        "https://user@host.example/x",
-        "https://[::1]/x",
-        "http://a.example/\tc",
-        "https://x.example?q",
-        "https://x.example/#",
-        "https://xn--fiqs8s.cn/路径?参数=1&b",
-        "http://baijiahao.baidu.com/s?id=1663484428886062769",
-    ],
-)
-def test_url_key_reads_plain_urls_as_urlsplit_does(url: str) -> None:
-    """The fast path for plain URLs (5,700 keyed at load) gives urlsplit's answer."""
-    parts = urlsplit(url.strip())
-    query = "&".join(sorted(q for q in parts.query.split("&") if q))
-    host = (parts.hostname or "").removeprefix("www.")
-    assert url_key(url) == f"{host}{parts.path.rstrip('/')}?{query}"

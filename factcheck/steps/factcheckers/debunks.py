@@ -22,17 +22,16 @@ import gzip
 import io
 import json
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
-from urllib.parse import urlsplit
 
 import numpy as np
 
 from factcheck.steps.factcheckers.postings import TermArrays, tokenised
 from factcheck.steps.factcheckers.terms import claim_of_title, normalise, tokens
+from factcheck.steps.factcheckers.urls import UrlLookup
 
 __all__ = [
     "Candidate",
@@ -124,7 +123,7 @@ class DebunkIndex:
         )
         self._lengths = self.arrays.lengths()
         self._mass = self.arrays.key_mass(weights, self._default_weight).tolist()
-        self._urls = {url_key(d.url): i for i, d in reversed(list(enumerate(self.debunks)))}
+        self._urls = UrlLookup([d.url for d in self.debunks])
         avg = float(self._lengths.mean()) if len(self._lengths) else 1.0
         #: BM25's length normalisation per debunk.
         self._norm = BM25_K1 * (1 - BM25_B + BM25_B * (self._lengths / avg))
@@ -134,7 +133,7 @@ class DebunkIndex:
 
     def by_url(self, url: str | None) -> Debunk | None:
         """The debunk published at ``url`` (scheme, ``www.``, trailing slash ignored)."""
-        doc_id = self._urls.get(url_key(url)) if url else None
+        doc_id = self._urls.find(url) if url else None
         return None if doc_id is None else self.debunks[doc_id]
 
     def weight(self, term: str) -> float:
@@ -243,26 +242,6 @@ class DebunkIndex:
             source=str(raw.get("source", "")),
             arrays=None if terms is None else TermArrays.from_array(weights, len(debunks), terms),
         )
-
-
-#: A plain http(s) URL (no user info, IPv6 or control characters): :func:`url_key` reads it
-#: without ``urlsplit``, 5,700 of them being keyed when the index loads.
-_PLAIN_URL = re.compile(
-    r"(?i:https?)://([A-Za-z0-9.-]+)(?::\d*)?(/[^?#\t\r\n]*)?(?:\?([^#\t\r\n]*))?(?:#[^\t\r\n]*)?"
-)
-
-
-def url_key(url: str) -> str:
-    """``host/path?query`` without scheme, ``www.``, fragment or trailing slash."""
-    url = url.strip()
-    plain = _PLAIN_URL.fullmatch(url)
-    if plain:
-        host, path, query = plain.group(1).lower(), plain.group(2) or "", plain.group(3) or ""
-    else:
-        parts = urlsplit(url)
-        host, path, query = parts.hostname or "", parts.path, parts.query
-    query = "&".join(sorted(q for q in query.split("&") if q))
-    return f"{host.removeprefix('www.')}{path.rstrip('/')}?{query}"
 
 
 def quantise(vectors: np.ndarray) -> np.ndarray:

@@ -80,7 +80,7 @@ class TermArrays:
         if len(term_ids) and int(term_ids.max()) >= len(vocabulary):
             raise ValueError("debunks-terms.npy names terms the index does not have")
         words = tuple(vocabulary)
-        ids = {term: i for i, term in enumerate(words)}
+        ids = dict(zip(words, range(len(words)), strict=True))
         return cls._with_postings(words, ids, term_ptr, term_ids, key_ptr, key_ids)
 
     @classmethod
