@@ -94,7 +94,8 @@ def _title_texts(page: Page) -> list[str]:
             if isinstance(value, str):
                 found.append(value)
     found += page.meta.get("og:title", []) + page.meta.get("twitter:title", [])
-    found += [el.text_content() for el in page.tree.iter("title")][:1]
+    first_title = next(page.tree.iter("title"), None)
+    found += [] if first_title is None else [first_title.text_content()]
     texts = [_LOGGED_IN.sub("", clean(t)) for t in found]
     return list(dict.fromkeys(t for t in texts if t))
 

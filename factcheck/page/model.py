@@ -27,7 +27,7 @@ from factcheck.page.extraction import (
 )
 from factcheck.page.headline import resolve_headline
 from factcheck.page.jsonld import JsonLd
-from factcheck.page.text import clean_text
+from factcheck.page.text import clean_text, text_nodes
 from factcheck.page.urls import _is_absolute, resolve_url, url_origin
 from factcheck.platforms import PageState, PlatformSource, read_page
 from factcheck.report import Retrieval
@@ -52,10 +52,11 @@ INDEXED_TAGS = frozenset(
     {"a", "img", "script", "meta", "time", "sup", "strong", "b", "dt", "summary"}
     | {"h1", "h2", "h3", "h4", "h5", "h6"}
 )
+#: Elements whose text no reader sees (script source, style sheets; ``noscript`` as well
+#: where Chinese credits are read).
+_CODE = frozenset(["script", "style"])
+_HIDDEN = frozenset(["script", "style", "noscript"])
 #: From the root element down: a little cheaper than ``//*[@itemprop]`` (same elements).
-_VISIBLE_TEXT = etree.XPath(
-    "//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]"
-)
 _ITEMPROP = etree.XPath("descendant-or-self::*/@itemprop/..")  # attributes searched: faster
 
 
@@ -270,22 +271,20 @@ class Page:
 
     @cached_property
     def flat_text(self) -> str:
-        """Every text node of the page, in order (script text included), as one string.
+        """Every text node of the page outside script and style, in order, as one string.
 
         Labels and their values often sit in different elements ("Published <time>May
-        1</time>") and outside the main text, so bylines and dates are searched here. lxml's
-        text serialisation is the cheapest way to get it.
-        """
-        try:
-            return str(etree.tostring(self.tree, method="text", encoding="unicode"))
-        except (ValueError, etree.LxmlError):  # pragma: no cover - lxml refuses odd trees
-            return ""
+        1</time>") and outside the main text, so dates are searched here. Script source
+        (3 MB of library code on a WeChat article) is read apart: :attr:`scripts_text`."""
+        return "".join(text_nodes(self.tree, _CODE, with_tail=True))
 
     @cached_property
     def visible_text(self) -> str:
         """The body's text without script and style, white space collapsed: where Chinese
         credits (记者, 责编 ...) are read."""
-        return clean_text(" ".join(_VISIBLE_TEXT(self.tree)))
+        body = next(self.tree.iter("body"), None)
+        nodes = () if body is None else text_nodes(body, _HIDDEN, with_tail=False)
+        return clean_text(" ".join(nodes))
 
     @cached_property
     def itemprop_elements(self) -> tuple[HtmlElement, ...]:

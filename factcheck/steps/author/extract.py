@@ -134,16 +134,15 @@ def page_authorship(page: Page) -> Authorship:
         authors = best_authors(candidates)
         if platform is not None and platform.platform == "wechat":
             authors += [c for c in found["zh-credits"] if c.role == AUTHOR]  # 文/珠珠 in body
-    account = platform.account if platform is not None else ""
+    publishers = _publisher_keys(page)
     authors = [  # an "author" that is the account's or the site's own name is the publisher
-        replace(a, kind=ORGANISATION) if _is_publisher(a.name, account, page) else a
-        for a in authors
+        replace(a, kind=ORGANISATION) if _key(a.name) in publishers else a for a in authors
     ]
     return Authorship(
         authors=_unique(authors),
         reviewers=_unique(reviewers),
         editors=_unique(editors),
-        account=account if platform is not None and platform.platform == "wechat" else "",
+        account=platform.account if platform is not None and platform.platform == "wechat" else "",
     )
 
 
@@ -152,14 +151,18 @@ def _is_editor(name: str, editors: set[str]) -> bool:
     return any(name == e or (len(e) >= 2 and name.endswith(e)) for e in editors)
 
 
-def _is_publisher(name: str, account: str, page: Page) -> bool:
-    key = name.casefold().replace(" ", "")
+def _publisher_keys(page: Page) -> frozenset[str]:
+    """The names the page publishes under (site, title affixes, a WeChat account), as
+    :func:`_key` reads them."""
     names = site_names(page) + title_affixes(page)
-    if account and page.platform is not None and page.platform.platform == "wechat":
-        names.append(account)
-    return any(key == n.casefold().replace(" ", "").replace(".", "") for n in names if n) or (
-        key.replace(".", "") in {n.casefold().replace(" ", "").replace(".", "") for n in names}
-    )
+    platform = page.platform
+    if platform is not None and platform.platform == "wechat" and platform.account:
+        names.append(platform.account)
+    return frozenset(_key(n) for n in names if n)
+
+
+def _key(name: str) -> str:
+    return name.casefold().replace(" ", "").replace(".", "")
 
 
 def best_authors(candidates: list[list[Contributor]]) -> list[Contributor]:
