@@ -18,9 +18,11 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from .common import Row, bench_pages
 from .rss import Sampler
@@ -70,19 +72,30 @@ def parallel_analysis_wall(n: int, workers: int) -> float:
     fallback does), not from this process: this one has run the sentence encoder, whose
     OpenMP pool makes a child forked afterwards hang.
     """
+    pages = bench_pages()
+    items = [(pages[i % len(pages)].html, pages[i % len(pages)].url) for i in range(n)]
+    return _pool_wall(_analyse_only, items, workers)
+
+
+def parallel_fetch_wall(urls: list[str], workers: int) -> float:
+    """The same with fetching: each URL fetched from the benchmark's page server and
+    analysed (``check_url``) on ``workers`` processes: an uncached server check's work
+    without its HTTP API, routing and storage."""
+    return _pool_wall(_fetch_and_analyse, urls, workers)
+
+
+def _pool_wall(work: Callable[[Any], int], items: list[Any], workers: int) -> float:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    pages = bench_pages()
-    items = [(pages[i % len(pages)].html, pages[i % len(pages)].url) for i in range(n)]
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["factcheck.batch.preload"])
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        warm = [pool.submit(_analyse_only, items[i]) for i in range(2 * workers)]
+        warm = [pool.submit(work, items[i]) for i in range(2 * workers)]
         for future in warm:  # processes up and warm before the clock starts
             future.result()
         started = time.perf_counter()
-        for _ in pool.map(_analyse_only, items, chunksize=4):
+        for _ in pool.map(work, items, chunksize=4):
             pass
         return time.perf_counter() - started
 
@@ -91,6 +104,12 @@ def _analyse_only(item: tuple[str, str]) -> int:
     from factcheck import check_html
 
     return check_html(item[0], item[1]).score or 0
+
+
+def _fetch_and_analyse(url: str) -> int:
+    from factcheck import check_url
+
+    return check_url(url, allow_loopback=True).score or 0
 
 
 class _Lines:

@@ -4,7 +4,9 @@ gunicorn (``workers`` processes, gthread) checks ``N`` distinct URLs served from
 (the bench pages round-robin), ``2 x workers`` requests in flight. The baseline is the CPU
 bound realised at the same moment: the same pages, already in memory, analysed by
 ``workers`` forked processes (best of before and after the server run, as in the batch
-benchmark). The ideal bound (single-page CPU time x N / cores) is printed beside it.
+benchmark). The ideal bound (single-page CPU time x N / cores) is printed beside it. A second
+row sets the server against the same pages fetched from the same page server and analysed
+(``check_url``) on ``workers`` processes: what the API layer itself costs.
 Goal: the server at least 90% of the realised bound.
 """
 
@@ -16,7 +18,7 @@ from pathlib import Path
 
 import requests
 
-from .batch_network import parallel_analysis_wall, single_page_time
+from .batch_network import parallel_analysis_wall, parallel_fetch_wall, single_page_time
 from .common import Row, load
 from .server_throughput import AUTH, Gunicorn, load_pages, page_server, uncached
 
@@ -41,6 +43,7 @@ def run(n: int = N_PAGES, workers: int = WORKERS) -> list[Row]:
                 rss = api.worker_rss_mb()
             finally:
                 api.stop()
+        fetching = parallel_fetch_wall([f"{pages_url}/p/{i}" for i in range(1, n + 1)], workers)
     finally:
         pages_server.shutdown()
     realised = min(realised, parallel_analysis_wall(n, workers))
@@ -58,5 +61,14 @@ def run(n: int = N_PAGES, workers: int = WORKERS) -> list[Row]:
             f"({rate / ideal:.2f}x); {failed} failed; worker RSS "
             + " / ".join(f"{mb:.0f}" for mb in rss)
             + f" MB; load {load_before} -> {load()}",
-        )
+        ),
+        Row(
+            name="  server vs the same pages fetched and analysed, no HTTP API",
+            measured=f"{rate:.1f} pages/s",
+            baseline=f"{n / fetching:.1f} pages/s ({workers} processes, check_url, same run)",
+            ratio=rate / (n / fetching),
+            goal="(information)",
+            ok=None,
+            note="what the API layer (gunicorn, Flask, JSON, storage) costs beside the fetch",
+        ),
     ]
