@@ -9,7 +9,7 @@ import pytest
 import trafilatura
 from lxml import etree
 
-from factcheck.page.metadata import page_metadata
+from factcheck.page.metadata import page_metadata, searched_author
 
 FIXTURES = sorted((Path(__file__).parent / "fixtures").glob("*.html"))
 FIELDS = ("title", "author", "date", "sitename", "description", "image", "url")
@@ -19,7 +19,9 @@ FIELDS = ("title", "author", "date", "sitename", "description", "image", "url")
 def test_same_fields_as_trafilatura(path):
     html = path.read_bytes()
     url = f"https://site.example.org/{path.name}"
-    ours = page_metadata(trafilatura.load_html(html), url)
+    tree = trafilatura.load_html(html)
+    ours = page_metadata(tree, url)
+    ours.author = ours.author or searched_author(tree)  # the author step asks when it must
     theirs = trafilatura.extract_metadata(trafilatura.load_html(html), default_url=url)
     assert {f: getattr(ours, f) for f in FIELDS} == {f: getattr(theirs, f) for f in FIELDS}
 
@@ -27,7 +29,9 @@ def test_same_fields_as_trafilatura(path):
 def test_fixtures_exercise_the_fields():
     found = {f: 0 for f in FIELDS}
     for path in FIXTURES:
-        md = page_metadata(trafilatura.load_html(path.read_bytes()), "https://x.example.org/a")
+        tree = trafilatura.load_html(path.read_bytes())
+        md = page_metadata(tree, "https://x.example.org/a")
+        md.author = md.author or searched_author(tree)
         for f in FIELDS:
             found[f] += bool(getattr(md, f))
     assert all(found[f] >= 3 for f in ("title", "author", "date", "sitename")), found
@@ -38,4 +42,5 @@ def test_the_shared_tree_is_not_modified():
     tree = trafilatura.load_html(html)
     before = etree.tostring(tree)
     page_metadata(tree, "https://www.reuters.com/x")
+    searched_author(tree)
     assert etree.tostring(tree) == before

@@ -35,6 +35,8 @@ class Extraction:
     description: str
     image: str
     main_links: tuple[tuple[str, str], ...]  # (href, anchor text) inside the main text
+    #: Whether the whole-page searches may run on this tree (not too large to search).
+    thorough: bool = False
 
 
 def decode_html(data: bytes, notes: list[str] | None = None) -> str:
@@ -72,6 +74,7 @@ def _extract(tree: HtmlElement, url: str | None, *, find_dates: bool = True) -> 
     ``find_dates=False``: without htmldate's date search."""
     doc: Any = None
     meta: Any = None
+    too_large = True
     try:
         too_large = _too_large(tree)
         meta = page_metadata(tree, url, thorough=not too_large, find_dates=find_dates)
@@ -112,4 +115,5 @@ def _extract(tree: HtmlElement, url: str | None, *, find_dates: bool = True) -> 
         description=clean_text(meta.description),
         image=meta.image or "",
         main_links=main_links,
+        thorough=not too_large,
     )

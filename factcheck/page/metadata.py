@@ -28,7 +28,10 @@ def page_metadata(
     """Title, author, date, site name, description, image and URL of ``tree`` (not modified).
 
     ``thorough=False`` reads only the meta tags and JSON-LD: the searches through the whole
-    page (title, author, htmldate) take seconds on trees of hundreds of thousands of elements.
+    page (title, htmldate) take seconds on trees of hundreds of thousands of elements. The
+    author comes from the meta tags and JSON-LD only: trafilatura's search of the page
+    (:func:`searched_author`, a copy of the tree, 8 ms on a page of four in ten) runs only
+    when the author step finds no one else.
     ``find_dates=False`` skips htmldate (no date), for pages whose date is known otherwise.
     """
     md = trafilatura_metadata.examine_meta(tree)
@@ -42,8 +45,6 @@ def page_metadata(
         return md
     if not md.title:
         md.title = trafilatura_metadata.extract_title(tree)
-    if not md.author:
-        md.author = trafilatura_metadata.extract_author(tree)
     if not md.url:
         md.url = trafilatura_metadata.extract_url(tree, url)
     if find_dates:
@@ -53,6 +54,16 @@ def page_metadata(
     md.sitename = _sitename(tree, md)
     md.clean_and_trim()
     return md
+
+
+def searched_author(tree: HtmlElement) -> str | None:
+    """trafilatura's search of the page for an author (its byline XPaths, on a copy of the
+    tree), trimmed as :func:`page_metadata` trims every field: with it, the author is
+    ``extract_metadata``'s."""
+    md = Document()
+    md.author = trafilatura_metadata.extract_author(tree)
+    md.clean_and_trim()
+    return md.author
 
 
 def _sitename(tree: HtmlElement, md: Document) -> str | None:

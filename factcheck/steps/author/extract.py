@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 from factcheck.lang.script import has_han
 from factcheck.page.headline import site_names, title_affixes
 from factcheck.page.language import is_chinese
+from factcheck.page.metadata import searched_author
+from factcheck.page.text import clean_text
 from factcheck.steps.author.names import (
     AUTHOR,
     EDITOR,
@@ -88,6 +90,18 @@ def zh_credit_contributors(page: Page) -> Iterator[Contributor]:
             yield replace(person, evidence=credit.evidence)
 
 
+def trafilatura_contributors(page: Page) -> list[Contributor]:
+    """trafilatura's author (meta tags and JSON-LD, else its search of the page's bylines)
+    on pages not in Chinese, where it picks up comment names; always the author role."""
+    if is_chinese(page):
+        return []
+    extraction = page.extraction
+    author = extraction.author
+    if not author and extraction.thorough:
+        author = clean_text(searched_author(page.tree))
+    return contributors(author, origin="trafilatura") if author else []
+
+
 def platform_contributors(page: Page) -> Iterator[Contributor]:
     """The writer a platform reader found (WeChat's writer, a Zhihu answerer)."""
     platform = page.platform
@@ -117,8 +131,6 @@ def page_authorship(page: Page) -> Authorship:
     """Authors from the most trusted source naming a person (else an organisation, else a
     placeholder); reviewers and editors collected from every source."""
     found = {origin: list(source(page)) for origin, source in SOURCES}
-    if page.extraction.author and not is_chinese(page):  # on Chinese pages: comment names
-        found["trafilatura"] = contributors(page.extraction.author, origin="trafilatura")
     everyone = [c for group in found.values() for c in group]
     editors = [c for c in everyone if c.role == EDITOR]
     reviewers = [c for c in everyone if c.role == REVIEWER]
@@ -127,6 +139,10 @@ def page_authorship(page: Page) -> Authorship:
         [c for c in group if c.role == AUTHOR and not _is_editor(c.name, edited)]
         for group in found.values()
     ]
+    if not any(_named_person(c) for group in candidates for c in group):
+        candidates.append(  # last resort, and the only one worth its cost then
+            [c for c in trafilatura_contributors(page) if not _is_editor(c.name, edited)]
+        )
     platform = page.platform
     if platform is not None and platform.platform in _READER_DECIDES:
         authors = candidates[0]
