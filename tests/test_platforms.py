@@ -19,6 +19,7 @@ from factcheck.platforms import (
     identify,
     platform_of,
 )
+from factcheck.platforms.wechat import script_times
 from factcheck.steps.evidence.linkkinds import SOCIAL_DOMAINS
 
 REAL = Path(__file__).parent / "fixtures" / "real"
@@ -70,6 +71,36 @@ def test_wechat_older_template_writer_in_em_after_the_date():
     assert (source.account, source.author) == ("华商报", "王小明")
     assert source.published == date(2024, 3, 8)  # 1709866800 in China time
     assert p.title == "社区义诊走进老旧小区"
+
+
+@pytest.mark.parametrize(
+    ("scripts", "first", "created"),
+    [
+        ('var ct = "1709866800";', 'ct = "1709866800"', 'ct = "1709866800"'),
+        # a key inside a longer name is not the key: product_ct, abstract
+        (
+            "product_ct: 1600000000, abstract = 1600000001; ori_create_time='1709866800'",
+            "ori_create_time='1709866800'",
+            "ori_create_time='1709866800'",
+        ),
+        # publish_time counts for the first time only (the date step), before or after
+        (
+            "publish_time: 1700000000; create_time = 1709866800",
+            "publish_time: 1700000000",
+            "create_time = 1709866800",
+        ),
+        (
+            "create_time = 1709866800; publish_time: 1700000000",
+            "create_time = 1709866800",
+            "create_time = 1709866800",
+        ),
+        ("my_publish_time: 1700000000; publish_time=1700000001", "publish_time=1700000001", None),
+        ("var nickname = 'x'; ct = 99", None, None),
+    ],
+)
+def test_wechat_script_times_first_key_of_its_own(scripts, first, created):
+    found = script_times(scripts)
+    assert tuple(m.group(0) if m else None for m in found) == (first, created)
 
 
 def test_wechat_newer_template_author_name_not_the_reward_button_nor_the_paid_badge():

@@ -13,8 +13,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from factcheck.errors import SourcesFileError
 from factcheck.i18n import LocalText
 from factcheck.knowledge.entries import (
@@ -127,6 +125,10 @@ def _compiled(text: str) -> Any:
 
 
 def _parse_yaml(text: str, name: str) -> Any:
+    # Imported here: the shipped knowledge base is read from its compiled JSON, so most
+    # processes never parse YAML, and a one-shot check saves the import (~12 ms).
+    import yaml
+
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
         return yaml.load(text, Loader=loader) or {}

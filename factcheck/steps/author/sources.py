@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
 from factcheck.lang.script import HAN
+from factcheck.page.bounds import without_code
 from factcheck.page.jsonld import ARTICLE_TYPES, node_types
 from factcheck.steps.author.names import (
     _EN_CREDENTIAL_WORDS,
@@ -188,7 +189,7 @@ _EN_ROLE = {
 def byline_contributors(page: Page) -> Iterator[Contributor]:
     """Visible English bylines: "By Jane Roe", "Medically reviewed by ..." (Chinese credits:
     :mod:`factcheck.steps.author.zh_credits`)."""
-    html = page.html  # names end at the next tag here; flat text glues paragraphs together
+    html = without_code(page.html)  # names end at the next tag; flat text glues paragraphs
     seen: set[str] = set()  # the first byline of each role: later ones credit quoted stories
     for match in _EN_BYLINE.finditer(html):
         if match.start() and (html[match.start() - 1].isalnum() or html[match.start() - 1] == "-"):

@@ -106,9 +106,6 @@ _UPDATE_LABEL = re.compile(r"updat|modif|aktualis|geändert|mis à jour|actualiz
 # regex engine jumps between the few characters a key starts with (a leading ``\b`` or
 # optional ``var`` made it try every position of scripts that run to hundreds of KB); the
 # word boundary and the ``var`` shown in the evidence are checked around each match.
-_WECHAT_TIME = re.compile(
-    r"(ct|ori_create_time|create_time|publish_time)\s*[=:]\s*[\"']?(1\d{9})[\"']?"
-)
 _VAR_BEFORE = re.compile(r"\bvar\s+\Z")
 _URL_DATE = re.compile(
     r"/((?:19|20)\d\d)[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|\d{2,}|$)"

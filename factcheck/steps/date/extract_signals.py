@@ -12,6 +12,7 @@ from lxml import etree
 
 from factcheck.page.jsonld import ARTICLE_TYPES, node_types
 from factcheck.page.language import is_chinese
+from factcheck.platforms.wechat import script_times
 from factcheck.steps.date.extract_parse import (
     _EN_REVIEWED,
     _LABELLED,
@@ -21,7 +22,6 @@ from factcheck.steps.date.extract_parse import (
     _UPDATE_LABEL,
     _URL_DATE,
     _VAR_BEFORE,
-    _WECHAT_TIME,
     _ZH_LABELLED,
     CHINA_TIME,
     MODIFIED,
@@ -151,20 +151,13 @@ def script_signals(page: Page) -> Iterator[DateSignal]:
     scripts = page.scripts_text  # far smaller than the HTML
     if "create_time" not in scripts and "var ct" not in scripts:
         return
-    for match in _WECHAT_TIME.finditer(scripts):
+    match = script_times(scripts)[0]  # the scan the WeChat reader made, if it read the page
+    if match is not None:
         start = match.start()
-        if start and _is_word_char(scripts[start - 1]):
-            continue  # "abstract = ...", "product_ct: ...": not a key of its own
         var = _VAR_BEFORE.search(scripts, max(0, start - 40), start)
         evidence = scripts[var.start() if var else start : match.end()]
         day = datetime.fromtimestamp(int(match.group(2)), tz=CHINA_TIME).date()
         yield DateSignal(day, PUBLISHED, "script", evidence.strip())
-        return
-
-
-def _is_word_char(char: str) -> bool:
-    """What ``\\w`` matches in a str pattern."""
-    return char.isalnum() or char == "_"
 
 
 def text_signals(page: Page) -> Iterator[DateSignal]:
