@@ -11,6 +11,8 @@ or data the tuning never saw.
      the five candidates. Lexical recall@5 (stage 1 alone) beside it, and recall@1 counting
      a debunk of the same claim reworded (CHECKED has "信阳封城了" and "信阳要封城了" as two
      debunks; term Dice >= ``SAME_CLAIM_DICE``) as a hit.
+   - The label cap, read (``evaluation/data``, not tuned on): recall@1 over the posts that
+     state their debunk's claim, and with a debunk read as the same rumour reworded as a hit.
    - Rumour rewrites of held-apart HRDE debunk titles (``scripts/debunk_paraphrase.py``).
 2. **False accusations** (a verified match that lowers the score) on reputable pages, goal 0:
    ``pages-real`` pages rated mainstream, official or fact-check (the whole engine);
@@ -46,6 +48,10 @@ sys.path.insert(0, str(REPO / "scripts"))
 from debunk_corpora import all_articles, half
 from debunk_eval import Query, eval_index, queries
 
+#: Read, not tuned on: does each held-out fake post state its debunk's claim; which other
+#: debunks refute the same rumour as a post's own one (pairs met as a top match).
+CLAIM_AUDIT = REPO / "evaluation" / "data" / "debunk_claim_audit.tsv"
+SAME_RUMOUR = REPO / "evaluation" / "data" / "debunk_same_rumour.tsv"
 REPUTABLE = frozenset({"mainstream", "official", "fact-check"})
 HRDE_PAGES = 150  # held-apart HRDE articles checked as pages
 PARAPHRASES_EVERY = 2  # every other held-apart rewrite (time on a shared 2-core machine)
@@ -53,12 +59,13 @@ SAME_CLAIM_DICE = 0.6
 
 
 def recall(
-    matcher: Matcher, items: list[Query]
+    matcher: Matcher, items: list[Query], tops: dict[Query, str | None] | None = None
 ) -> tuple[float, float, float, float, float, tuple[float, int]]:
     """(recall@1, recall@5 of the verified match, lexical recall@5, ms per query, recall@1
     counting a debunk of the same claim as the own one: :func:`same_claim`, and recall@1
     averaged over the debunks with the number of debunks: one rumour is posted many times,
-    and a few rumours would otherwise make most of the number)."""
+    and a few rumours would otherwise make most of the number). ``tops``, when given, gets
+    each query's top verified debunk URL (None: none verified)."""
     at1 = at5 = lexical = near = 0
     claim_of = {d.url: d.claim for d in matcher.index.debunks}
     by_debunk: dict[str, list[bool]] = {}
@@ -66,6 +73,8 @@ def recall(
     for item in items:
         found = matcher.match(item.claims)
         verified = [c.debunk for c in found if matcher.verified(c)]
+        if tops is not None:
+            tops[item] = verified[0].url if verified else None
         hit = bool(verified) and verified[0].url == item.target
         at1 += hit
         by_debunk.setdefault(item.target or "", []).append(hit)
@@ -79,6 +88,30 @@ def recall(
         lexical += any(c.debunk.url == item.target for c in lexical_stage)
     macro = sum(sum(h) / len(h) for h in by_debunk.values()) / max(len(by_debunk), 1)
     return at1 / n, at5 / n, lexical / n, ms, near / n, (macro, len(by_debunk))
+
+
+def _tsv(path: Path) -> list[list[str]]:  # after the "#" comments and the header line
+    lines = [line for line in path.read_text("utf-8").splitlines() if not line.startswith("#")]
+    return [line.split("\t") for line in lines[1:] if line]
+
+
+def audited(
+    fakes: list[Query], tops: dict[Query, str | None]
+) -> tuple[float, int, float, dict[str, int]]:
+    """Over the fake posts read as stating their debunk's claim (:data:`CLAIM_AUDIT`):
+    (recall@1, how many, recall@1 counting a debunk read as refuting the same rumour
+    (:data:`SAME_RUMOUR`) as a hit, posts per reading). ``tops``: each post's top verified
+    debunk, as :func:`recall` found it."""
+    judged = {row[0]: row[1] for row in _tsv(CLAIM_AUDIT)}
+    same = {(row[0], row[1]) for row in _tsv(SAME_RUMOUR)}
+    stating = [q for q in fakes if judged.get(q.post) == "states"]
+    own = sum(tops.get(q) == q.target for q in stating)
+    rumour = sum(tops.get(q) == q.target or (q.target, tops.get(q)) in same for q in stating)
+    counts: dict[str, int] = {}
+    for q in fakes:
+        counts[judged.get(q.post, "unread")] = counts.get(judged.get(q.post, "unread"), 0) + 1
+    n = max(len(stating), 1)
+    return own / n, len(stating), rumour / n, counts
 
 
 def same_claim(a: str, b: str) -> bool:
@@ -150,36 +183,74 @@ def cost() -> tuple[float, float, float]:
     return disk / 1e6, int(kb) / 1024, float(seconds)
 
 
+CHECKED_DATA = "CHECKED fake posts, held-apart half, vs shipped + CHECKED debunks"
+
+
 def run(shared: Path) -> list[Row]:
     encode = load_encoder()
     verifier = load_verifier()
     shipped = Matcher(load_index(), verifier, encode)
     evaluated = Matcher(eval_index(shared, encode), verifier, encode)
     held = [q for q in queries(shared) if q.half == 1]
+    recall_rows, ms = _recall_rows(evaluated, held)
+    fakes = [q for q in held if q.kind == "fake"]
+    reals = [q for q in held if q.kind == "real" and not q.refutes]
+    real_bad = sum(any(evaluated.verified(c) for c in evaluated.match(q.claims)) for q in reals)
+    disk, memory, load = cost()
+    return [
+        *recall_rows,
+        *_accusation_rows(shared, shipped),
+        Row(
+            "debunks",
+            "verified match rate, CHECKED real posts",
+            real_bad / max(len(reals), 1),
+            len(reals),
+            "CHECKED real posts (held-apart half, not refuting)",
+            f"{real_bad} of {len(reals)}",
+        ),
+        Row("debunks", "ms per page (claims, 5 candidates, verify)", ms, len(fakes), CHECKED_DATA),
+        Row(
+            "debunks",
+            "index on disk (MB)",
+            disk,
+            1,
+            "debunks.json.gz + debunks-e5.npy + debunks-terms.npy",
+            f"memory after load +{memory:.0f} MB (encoder included); load+first query {load:.2f} s",
+        ),
+    ]
+
+
+def _recall_rows(evaluated: Matcher, held: list[Query]) -> tuple[list[Row], float]:
+    """The recall rows (fake posts, the same read for the label cap, rewrites) and the ms
+    per fake post."""
     fakes = [q for q in held if q.kind == "fake"]
     paras = [q for q in held if q.kind == "para"][::PARAPHRASES_EVERY]
-    reals = [q for q in held if q.kind == "real" and not q.refutes]
-    f1, f5, flex, ms, fnear, (fmacro, fdebunks) = recall(evaluated, fakes)
+    tops: dict[Query, str | None] = {}
+    f1, f5, flex, ms, fnear, (fmacro, fdebunks) = recall(evaluated, fakes, tops)
     p1, p5, plex, _, pnear, _ = recall(evaluated, paras)
-    real_bad = sum(any(evaluated.verified(c) for c in evaluated.match(q.claims)) for q in reals)
     stated = sum(any(evaluated.asserted(c) for c in evaluated.match(q.claims)) for q in fakes)
-    pr_bad, pr_n = pages_real(shared)
-    recovery = recovery_reliable(shared, shipped)
-    rc_bad, rc_n = recovery[1]
-    hr_bad, hr_verified, hr_n = hrde_pages(shared, shipped)
-    disk, memory, load = cost()
-    checked = "CHECKED fake posts, held-apart half, vs shipped + CHECKED debunks"
-    return [
+    a1, a_n, a_rumour, a_counts = audited(fakes, tops)
+    readings = ", ".join(f"{k} {v}" for k, v in sorted(a_counts.items()))
+    rows = [
         Row(
             "debunks",
             "recall@1 verified (own official debunk)",
             f1,
             len(fakes),
-            checked,
+            CHECKED_DATA,
             f"recall@5 verified {f5:.3f}; lexical stage recall@5 {flex:.3f}; recall@1 own "
             f"or same-claim debunk (term Dice >= {SAME_CLAIM_DICE}) {fnear:.3f}; a verified "
             f"match the post states (not only asks) {stated / max(len(fakes), 1):.3f}; "
             f"recall@1 averaged over the {fdebunks} debunks {fmacro:.3f}",
+        ),
+        Row(
+            "debunks",
+            "recall@1 verified, posts that state the claim (read)",
+            a1,
+            a_n,
+            f"the held-out fake posts read as stating their debunk's claim "
+            f"({CLAIM_AUDIT.name}: {readings})",
+            f"recall@1 own or a debunk read as the same rumour ({SAME_RUMOUR.name}) {a_rumour:.3f}",
         ),
         Row(
             "debunks",
@@ -190,6 +261,17 @@ def run(shared: Path) -> list[Row]:
             f"recall@5 verified {p5:.3f}; lexical stage recall@5 {plex:.3f}; own or "
             f"same-claim {pnear:.3f}",
         ),
+    ]
+    return rows, ms
+
+
+def _accusation_rows(shared: Path, shipped: Matcher) -> list[Row]:
+    """False accusations on the three reputable sets."""
+    pr_bad, pr_n = pages_real(shared)
+    recovery = recovery_reliable(shared, shipped)
+    rc_bad, rc_n = recovery[1]
+    hr_bad, hr_verified, hr_n = hrde_pages(shared, shipped)
+    return [
         Row(
             "debunks",
             "false accusations, pages-real reputable",
@@ -214,22 +296,5 @@ def run(shared: Path) -> list[Row]:
             hr_n,
             "held-apart HRDE articles as pages, own entry removed",
             f"{hr_bad} of {hr_n}; verified match before the stance check {hr_verified}",
-        ),
-        Row(
-            "debunks",
-            "verified match rate, CHECKED real posts",
-            real_bad / max(len(reals), 1),
-            len(reals),
-            "CHECKED real posts (held-apart half, not refuting)",
-            f"{real_bad} of {len(reals)}",
-        ),
-        Row("debunks", "ms per page (claims, 5 candidates, verify)", ms, len(fakes), checked),
-        Row(
-            "debunks",
-            "index on disk (MB)",
-            disk,
-            1,
-            "debunks.json.gz + debunks-e5.npy + debunks-terms.npy",
-            f"memory after load +{memory:.0f} MB (encoder included); load+first query {load:.2f} s",
         ),
     ]

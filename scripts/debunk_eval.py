@@ -45,6 +45,7 @@ class Query:
     claims: tuple[str, ...]
     target: str | None  # the URL of the debunk it should match; None: none should
     refutes: bool = False
+    post: str = ""  # CHECKED post id ("" for rewrites)
 
 
 def eval_index(shared: Path, encode: Encode) -> DebunkIndex:
@@ -73,9 +74,11 @@ def _checked_queries(shared: Path) -> Iterator[Query]:
         claims = extract_claims("", text) or (text[:160],)
         if post["label"] == "fake":
             claim = checked_claim(post["analysis"].strip())
-            yield Query("fake", half(claim), claims, f"checked:{claim}", refutes("", text))
+            target = f"checked:{claim}"
+            yield Query("fake", half(claim), claims, target, refutes("", text), str(post["id"]))
         else:
-            yield Query("real", half(str(post["id"])), claims, None, refutes("", text))
+            pid = str(post["id"])
+            yield Query("real", half(pid), claims, None, refutes("", text), pid)
 
 
 def _paraphrases(shared: Path) -> Iterator[Query]:

@@ -10,8 +10,9 @@ import pytest
 
 from factcheck.steps.factcheckers.claims import extract_claims, report_cues
 from factcheck.steps.factcheckers.debunks import Debunk, DebunkIndex, load_index, quantise
-from factcheck.steps.factcheckers.terms import GENERIC_TERMS
+from factcheck.steps.factcheckers.terms import GENERIC_TERMS, term_set
 from factcheck.steps.factcheckers.verify import (
+    FEATURES,
     Encode,
     Matcher,
     claim_vectors,
@@ -19,6 +20,7 @@ from factcheck.steps.factcheckers.verify import (
     load_matcher,
     load_verifier,
     verifiable,
+    verifier_inputs,
 )
 
 MEAT = Debunk(
@@ -113,3 +115,31 @@ def test_a_regional_health_report_is_not_the_fake_notice_debunk() -> None:
         "7月26日0时至24时，新疆新增确诊病例41例，其中乌鲁木齐市41例。新增无症状感染者38例。",
     )
     assert not [c for c in matcher.match(claims) if matcher.verified(c)]
+
+
+def test_a_posts_topics_and_bracketed_headline_are_its_first_claims() -> None:
+    """A Weibo post names its rumour in a #topic# or a 【headline】 (CHECKED, tuning half:
+    "#北京健康宝崩了#希望能尽快修好…"); they come before its statements, once each."""
+    post = "#北京健康宝崩了#希望能尽快修好今天还能到公司了吗! 这是要给我放假了吗? #北京健康宝崩了#"
+    claims = extract_claims("", post)
+    assert claims[:2] == ("北京健康宝崩了", "#北京健康宝崩了#希望能尽快修好今天还能到公司了吗!")
+    assert claims.count("北京健康宝崩了") == 1
+    bracketed = extract_claims("", "【马来西亚巫师手抓新冠病毒后被感染】据当地新闻说，已隔离。")
+    assert bracketed[0] == "马来西亚巫师手抓新冠病毒后被感染"
+    assert extract_claims("标题", post)[0] == "标题"  # an article's headline stays its own
+    assert len(extract_claims("", "".join(f"#话题{i}说了什么# " for i in range(10)))) == 6
+
+
+def test_a_page_that_says_much_else_is_less_the_claim(posts: Matcher) -> None:
+    """The share of all the page's claims that is the debunked claim (a feature of the
+    same-claim model): a report that mentions the rumour among other news says less of it."""
+    index, verifier = posts.index, posts.verifier
+    lions = index.debunks.index(LIONS)
+    rumour = term_set("俄罗斯在街上放了800只狮子老虎让人们待在家")
+    news = [term_set("今天全市新增确诊病例12例，其中境外输入3例"), term_set("市民出门请戴口罩")]
+    alone, _ = verifier_inputs(index, lions, [rumour], [0.95], 0)
+    among, _ = verifier_inputs(index, lions, [rumour, *news], [0.95, 0.5, 0.5], 0)
+    share = FEATURES.index("claim_coverage_all_claims")
+    assert alone[share] == pytest.approx(alone[FEATURES.index("claim_coverage")])
+    assert alone[share] > among[share] > 0
+    assert verifier.probability(alone) > verifier.probability(among)

@@ -53,6 +53,9 @@ _REFUTATION = re.compile(
     r"misleading|no evidence|misinformation|falsely|not true|fake news|rumou?rs?)\b",
     re.IGNORECASE,
 )
+#: A post's own headlines: its 【bracketed headline】 and its #topics# (Weibo), which often
+#: name the rumour itself ("#北京健康宝崩了#", "#俄罗斯放狮子上街#").
+_POST_HEADLINE = re.compile(r"#([^#\n]{5,40})#|【([^】\n]{5,40})】")
 #: In the headline one cue is enough; in the text it takes this many.
 REFUTATION_TEXT_CUES = 3
 #: How a news report presents itself: a 【headline】, "据…消息/报道", a reporter, an official
@@ -98,23 +101,31 @@ def pieces(sentence: str) -> list[str]:
 def extract_claims(headline: str, text: str, *, limit: int = MAX_CLAIMS) -> tuple[str, ...]:
     """The headline and the first ``limit`` assertion sentences of ``text``, distinct.
 
-    Without a headline (a post) every statement counts, the first ``limit + 1``: a post
-    has no headline to carry its claim, and it states it without the words an article's
-    assertions use ("视频中女子为了买肉从十楼爬下", "3月16日居民出行正常化")."""
+    Without a headline (a post) its own headlines (:func:`post_headlines`) come first, then
+    every statement counts, ``limit + 1`` claims in all: a post has no headline to carry its
+    claim, and it states it without the words an article's assertions use
+    ("视频中女子为了买肉从十楼爬下", "3月16日居民出行正常化")."""
     title = unicodedata.normalize("NFKC", headline or "").strip()
-    units = [
-        piece
-        for sentence in sentences(unicodedata.normalize("NFKC", text[:TEXT_CHARS]))
-        for piece in pieces(sentence)
-    ]
+    body = unicodedata.normalize("NFKC", text[:TEXT_CHARS])
+    units = [piece for sentence in sentences(body) for piece in pieces(sentence)]
     keep = is_assertion if title else _is_statement
-    claims: list[str] = [title[:MAX_CHARS]] if title else []
+    claims: list[str] = [title[:MAX_CHARS]] if title else post_headlines(body)[: limit + 1]
     for unit in units:
         if len(claims) > limit:
             break
         if keep(unit) and unit not in claims:
             claims.append(unit)
     return tuple(claims)
+
+
+def post_headlines(text: str) -> list[str]:
+    """A post's 【bracketed headline】 and #topics#, distinct, in order (NFKC text)."""
+    found: list[str] = []
+    for topic, bracketed in _POST_HEADLINE.findall(text):
+        headline = (topic or bracketed).strip(" #")
+        if headline and headline not in found:
+            found.append(headline)
+    return found
 
 
 def _is_statement(unit: str) -> bool:

@@ -164,22 +164,27 @@ class DebunkIndex:
         """What the verifier weighs, and the page claim closest to the debunk (by cosine):
         that claim's cosine and coverage of the debunk's claim, the coverage by all the
         page's claims together (a rumour may take two sentences), the share of the closest
-        claim's weight in the debunk, and the log of the shared weight."""
+        claim's weight in the debunk, the same share of all the claims together (how much of
+        what the page says is this claim: a long report that touches a rumoured topic says
+        much else), and the log of the shared weight."""
         best = max(range(len(claims)), key=lambda i: (cosines[i], -i))
         coverage, shared_best = self.coverage(doc_id, claims[best])
-        together, shared = self.coverage(doc_id, frozenset().union(*claims))
-        claim_mass = sum(self.weight(t) for t in claims[best])
-        claim_coverage = (
-            sum(self.weight(t) for t in shared_best) / claim_mass if claim_mass else 0.0
-        )
+        union = frozenset().union(*claims)
+        together, shared = self.coverage(doc_id, union)
         shared_mass = sum(self.weight(t) for t in shared)
         return [
             float(cosines[best]),
             coverage,
             together,
-            claim_coverage,
+            self._share(claims[best], shared_best),
             math.log1p(shared_mass),
+            self._share(union, shared),
         ], best
+
+    def _share(self, claim_terms: frozenset[str], shared: Sequence[str]) -> float:
+        """The share of the claim's term weight that is in ``shared``."""
+        mass = sum(self.weight(t) for t in claim_terms)
+        return sum(self.weight(t) for t in shared) / mass if mass else 0.0
 
     def candidates(self, claims: Sequence[str], limit: int = CANDIDATES) -> list[Candidate]:
         """Stage 1: the ``limit`` best debunks over all claims, each with its best claim."""

