@@ -94,7 +94,10 @@ class TermArrays:
         key_ids: np.ndarray,
     ) -> TermArrays:
         docs = np.repeat(np.arange(len(term_ptr) - 1, dtype=np.int32), np.diff(term_ptr))
-        order = np.argsort(term_ids, kind="stable")  # by term, then by debunk
+        # By term, then by debunk. numpy sorts 16-bit integers stably by radix: 1 ms for the
+        # shipped 120,000 terms against 11 ms as int32, at every load.
+        keys = term_ids.astype(np.uint16) if len(words) <= 1 << 16 else term_ids
+        order = np.argsort(keys, kind="stable")
         post_ptr = np.zeros(len(words) + 1, dtype=np.int32)
         post_ptr[1:] = np.cumsum(np.bincount(term_ids, minlength=len(words)))
         return cls(words, ids, term_ptr, term_ids, key_ptr, key_ids, post_ptr, docs[order])
