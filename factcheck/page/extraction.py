@@ -70,23 +70,26 @@ def _too_large(tree: HtmlElement) -> bool:
     return float(tree.xpath("count(//*)")) > MAX_EXTRACTION_ELEMENTS
 
 
-def _extract(tree: HtmlElement, url: str | None, *, find_dates: bool = True) -> Extraction:
+def _extract(
+    tree: HtmlElement, url: str | None, *, find_dates: bool = True, find_text: bool = True
+) -> Extraction:
     """One trafilatura text extraction plus its metadata steps (:mod:`factcheck.metadata`);
-    ``find_dates=False``: without htmldate's date search."""
+    ``find_dates=False``: without htmldate's date search; ``find_text=False``: metadata only
+    (no main text, no main-text links)."""
     doc: Any = None
     meta: Any = None
     too_large = True
     try:
         too_large = _too_large(tree)
         meta = page_metadata(tree, url, thorough=not too_large, find_dates=find_dates)
-        if too_large:
+        if find_text and too_large:
             log.warning(
                 "%s has over %d elements: plain text instead of extraction",
                 url,
                 MAX_EXTRACTION_ELEMENTS,
             )
             doc = _PlainText(clean_text(tree.text_content())[:MAX_HTML_CHARS])
-        else:
+        elif find_text:
             doc = trafilatura.bare_extraction(
                 tree,
                 url=url or meta.url,  # what bare_extraction does when it reads metadata itself
@@ -99,14 +102,6 @@ def _extract(tree: HtmlElement, url: str | None, *, find_dates: bool = True) -> 
         log.exception("trafilatura failed on %s", url)
     if meta is None:
         return Extraction("", "", "", "", "", "", "", ())
-    body = getattr(doc, "body", None)
-    main_links: tuple[tuple[str, str], ...] = ()
-    if body is not None:
-        main_links = tuple(
-            (ref.get("target") or "", clean_text("".join(ref.itertext())))
-            for ref in body.iter("ref")
-            if ref.get("target")
-        )
     return Extraction(
         text=(getattr(doc, "text", None) or "").strip(),
         title=clean_text(meta.title),
@@ -115,6 +110,17 @@ def _extract(tree: HtmlElement, url: str | None, *, find_dates: bool = True) -> 
         sitename=clean_text(meta.sitename),
         description=clean_text(meta.description),
         image=meta.image or "",
-        main_links=main_links,
+        main_links=_main_links(getattr(doc, "body", None)),
         thorough=not too_large,
+    )
+
+
+def _main_links(body: Any) -> tuple[tuple[str, str], ...]:
+    """(href, anchor text) of the links in trafilatura's main text (its ``ref`` elements)."""
+    if body is None:
+        return ()
+    return tuple(
+        (ref.get("target") or "", clean_text("".join(ref.itertext())))
+        for ref in body.iter("ref")
+        if ref.get("target")
     )

@@ -27,8 +27,9 @@ from factcheck.page.extraction import (
 )
 from factcheck.page.headline import resolve_headline
 from factcheck.page.jsonld import JsonLd
+from factcheck.page.links import PageLink, page_links
 from factcheck.page.text import clean_text, text_nodes
-from factcheck.page.urls import _is_absolute, resolve_url, url_origin
+from factcheck.page.urls import resolve_url, url_origin
 from factcheck.platforms import PageState, PlatformSource, read_page
 from factcheck.report import Retrieval
 
@@ -58,30 +59,6 @@ _CODE = frozenset(["script", "style"])
 _HIDDEN = frozenset(["script", "style", "noscript"])
 #: From the root element down: a little cheaper than ``//*[@itemprop]`` (same elements).
 _ITEMPROP = etree.XPath("descendant-or-self::*/@itemprop/..")  # attributes searched: faster
-
-
-@dataclass(frozen=True, slots=True)
-class PageLink:
-    """An ``<a href>`` resolved against the page URL."""
-
-    url: str
-    host: str
-    in_main_text: bool
-    rel: str = ""
-    element: HtmlElement | None = field(default=None, repr=False, compare=False)
-
-    @property
-    def text(self) -> str:
-        """Anchor text, white space collapsed, at most 200 characters.
-
-        Read from the element on demand: it costs more than the rest of the link, and most
-        readers of ``page.links`` only need the URL.
-        """
-        return clean_text(self.element.text_content())[:200] if self.element is not None else ""
-
-    @property
-    def domain(self) -> str:
-        return registered_domain(self.host) if self.host else ""
 
 
 @dataclass(frozen=True)
@@ -153,9 +130,12 @@ class Page:
     @cached_property
     def extraction(self) -> Extraction:
         """trafilatura's text and metadata; no htmldate search (0.1-0.3 s on a WeChat page)
-        where the platform dated the post, a date step 4 ranks above htmldate's."""
-        dated = self.platform is not None and self.platform.published is not None
-        return _extract(self.tree, self.address, find_dates=not dated)
+        where the platform dated the post, a date step 4 ranks above htmldate's, and no
+        main-text extraction (0.1 s there) where the platform reader found the post's body."""
+        platform = self.platform
+        dated = platform is not None and platform.published is not None
+        bodied = platform is not None and bool(platform.body_path)
+        return _extract(self.tree, self.address, find_dates=not dated, find_text=not bodied)
 
     @cached_property
     def jsonld(self) -> JsonLd:
@@ -218,33 +198,17 @@ class Page:
     @cached_property
     def links(self) -> tuple[PageLink, ...]:
         """Every ``<a href>`` with an http(s) target, resolved, in page order."""
-        main = {href for href, _ in self.extraction.main_links}
-        base = self.address or ""
-        origin = url_origin(base)
-        out = []
-        hosts: dict[str, str] = {}  # netloc -> host: pages repeat a few hosts many times
-        for a in self.elements("a"):
-            href = (a.get("href") or "").strip()
-            if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")):
-                continue
-            plain = _is_absolute(href) and not href.endswith(("?", "#"))
-            absolute = resolve_url(base, href, origin) if base and not plain else href
-            if not _is_absolute(absolute):
-                continue
-            netloc = absolute.split("/", 3)[2]
-            host = hosts.get(netloc)
-            if host is None:
-                host = hosts[netloc] = host_of(absolute)
-            out.append(
-                PageLink(
-                    url=absolute,
-                    host=host,
-                    in_main_text=href in main or absolute in main,
-                    rel=(a.get("rel") or "").lower(),
-                    element=a,
-                )
-            )
-        return tuple(out)
+        return page_links(self.elements("a"), self.address or "", self._main_hrefs)
+
+    @cached_property
+    def _main_hrefs(self) -> frozenset[str]:
+        """The hrefs of the main text: the platform reader's post body where it found one,
+        else trafilatura's main text."""
+        path = self.platform.body_path if self.platform is not None else ""
+        if not path:
+            return frozenset(href for href, _ in self.extraction.main_links)
+        anchors = (a for node in self.tree.xpath(path) for a in node.iter("a"))
+        return frozenset((a.get("href") or "").strip() for a in anchors)
 
     # -- whole-tree views shared by the checks ----------------------------------------------
 

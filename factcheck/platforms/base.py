@@ -52,6 +52,9 @@ class PlatformSource:
     published: date | None = None  # the post's date, in the platform's local time
     published_evidence: str = ""
     body: str = ""  # the post's text when the reader finds it
+    #: Where the body was read (an XPath), when one path holds it: the page's main text is
+    #: then the body, its links the post's own, and trafilatura's extraction is not needed.
+    body_path: str = ""
 
 
 class Platform(Protocol):

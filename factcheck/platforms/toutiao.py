@@ -25,6 +25,7 @@ def read(page: Page, platform: str) -> PlatformSource:
     if not account:
         account, evidence = page.meta_first("author"), "meta author"
     when = first_text(page, '//*[contains(@class, "article-meta")]/span[1]')
+    body = first_text(page, "//article")
     return PlatformSource(
         platform,
         account=account,
@@ -32,7 +33,8 @@ def read(page: Page, platform: str) -> PlatformSource:
         title=first_text(page, '//*[contains(@class, "article-content")]//h1'),
         published=local_day(when) if when else None,
         published_evidence=when,
-        body=first_text(page, "//article"),
+        body=body,
+        body_path="//article" if body else "",
     )
 
 

@@ -143,8 +143,11 @@ def _placeholder(page: Page, platform: str) -> PlatformSource | None:
     return None
 
 
+_BODY = '//*[@id="js_content"]'
+
+
 def read(page: Page, platform: str) -> PlatformSource:
-    body = first_text(page, '//*[@id="js_content"]')
+    body = first_text(page, _BODY)
     placeholder = None if body else _placeholder(page, platform)
     if placeholder is not None:
         return placeholder
@@ -163,6 +166,7 @@ def read(page: Page, platform: str) -> PlatformSource:
         published=china_day(time.group(2)) if time else None,
         published_evidence=time.string[time.start() : time.end(2)] if time else "",
         body=body,
+        body_path=_BODY if body else "",
     )
 
 

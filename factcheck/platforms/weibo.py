@@ -44,6 +44,9 @@ def _badge(page: Page) -> tuple[bool | None, str]:
     return None, ""
 
 
+_BODY = '//*[contains(@class, "detail_wbtext")]'
+
+
 def read(page: Page, platform: str) -> PlatformSource:
     scripts = page.scripts_text
     account, evidence = json_string(scripts, "screen_name"), '"screen_name" in page script'
@@ -57,7 +60,7 @@ def read(page: Page, platform: str) -> PlatformSource:
     if not account and handle and not handle.isdigit():
         account, evidence = handle, "url"
     verified, reason = _badge(page)
-    text = first_text(page, '//*[contains(@class, "detail_wbtext")]')
+    text = first_text(page, _BODY)
     lead = _LEAD.match(text)
     when = first_text(page, '//*[contains(@class, "head-info_time")]') or json_string(
         scripts, "created_at"
@@ -74,6 +77,7 @@ def read(page: Page, platform: str) -> PlatformSource:
         published=local_day(when) if when else None,
         published_evidence=when,
         body=text,
+        body_path=_BODY if text else "",
     )
 
 

@@ -33,6 +33,7 @@ def read(page: Page, platform: str) -> PlatformSource:
     )
     account, evidence = next(((a, e) for a, e in candidates if a), ("", ""))
     when = first_text(page, '//*[contains(@class, "note-content")]//*[contains(@class, "date")]')
+    body = first_text(page, '//*[@id="detail-desc"]')
     return PlatformSource(
         platform,
         account=account,
@@ -41,7 +42,8 @@ def read(page: Page, platform: str) -> PlatformSource:
         title=first_text(page, '//*[@id="detail-title"]'),
         published=local_day(when) if when else None,
         published_evidence=when,
-        body=first_text(page, '//*[@id="detail-desc"]'),
+        body=body,
+        body_path='//*[@id="detail-desc"]' if body else "",
     )
 
 
