@@ -31,6 +31,7 @@ from factcheck.page.links import PageLink, page_links
 from factcheck.page.text import clean_text, text_nodes
 from factcheck.page.urls import resolve_url, url_origin
 from factcheck.platforms import PageState, PlatformSource, read_page
+from factcheck.platforms.base import first_node
 from factcheck.report import Retrieval
 
 __all__ = [
@@ -207,7 +208,8 @@ class Page:
         path = self.platform.body_path if self.platform is not None else ""
         if not path:
             return frozenset(href for href, _ in self.extraction.main_links)
-        anchors = (a for node in self.tree.xpath(path) for a in node.iter("a"))
+        body = first_node(self, path)
+        anchors = body.iter("a") if body is not None else ()
         return frozenset((a.get("href") or "").strip() for a in anchors)
 
     # -- whole-tree views shared by the checks ----------------------------------------------

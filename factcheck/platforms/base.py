@@ -11,11 +11,11 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 from enum import StrEnum
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import unquote, urlsplit
 
 if TYPE_CHECKING:
@@ -99,11 +99,19 @@ def clean(text: str | None) -> str:
 
 def first_text(page: Page, xpath: str) -> str:
     """Text of the first element ``xpath`` finds that has any."""
+    return next((text for _, text in _with_text(page, xpath)), "")
+
+
+def first_node(page: Page, xpath: str) -> Any:
+    """The element :func:`first_text` reads (None when none has text)."""
+    return next((node for node, _ in _with_text(page, xpath)), None)
+
+
+def _with_text(page: Page, xpath: str) -> Iterator[tuple[Any, str]]:
     for node in page.tree.xpath(xpath):
         text = clean(node.text_content() if hasattr(node, "text_content") else str(node))
         if text:
-            return text
-    return ""
+            yield node, text
 
 
 def script_var(scripts: str, name: str) -> str:
