@@ -25,7 +25,9 @@ MAX_EXTRACTION_ELEMENTS = 30_000
 
 @dataclass(frozen=True)
 class Extraction:
-    """What trafilatura found on the shared tree: main text (one extraction) and metadata."""
+    """What trafilatura found on the shared tree: main text (one extraction) and metadata.
+    ``text`` and ``main_links`` are empty where no extraction ran: on a platform page whose
+    reader found the post's body, which stands for them (:attr:`Page.text`, :attr:`Page.links`)."""
 
     text: str
     title: str
