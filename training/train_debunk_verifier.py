@@ -73,6 +73,20 @@ HRDE_PAGES, RECOVERY_STRIDE = 150, 1
 #: Inverse regularisation strength. Chosen by grouped two-fold splits of the tuning half
 #: (by debunk, four seeds): recall@1 of fake posts 0.544 at C=1, 0.558 at 0.2, 0.563 at 0.05
 #: (six features then; kept for the seventh, the share of all the page's claims).
+#:
+#: Tried and dropped (issue 14, 2026-12-01; /work/scratch/issue14 holds the scripts and the
+#: patch): more candidates (k=8/10) or a lower MIN_COVERAGE (0.15/0.2) raise the lexical
+#: recall@5 of tuning fake posts 0.849 -> 0.937 but not the verified recall@1 (grouped CV
+#: 0.664 -> 0.624-0.654): the own debunk that comes in is mostly outranked by another debunk
+#: of the same rumour, and what it adds to the top-1 (0.746 -> 0.770 at 0.15) the higher
+#: threshold it needs (0.10 -> 0.12) takes back (tuning recall@1 114/159 either way).
+#: Two features, "the debunked claim has a number" and "coverage by all claims minus the
+#: best candidate's", scored 0.644 -> 0.727 in two-fold grouped CV (20 seeds, threshold
+#: chosen per fold) but the held-out half fell 0.615 -> 0.599 (6 posts lost, 3 won, nearly
+#: all among debunks of one rumour): the gain was the fold thresholds', not the
+#: ranking's (top-1 own debunk without a threshold, five-fold CV: 0.746 -> 0.759). Compare
+#: models on that top-1 as well as on the thresholded recall. Also no gain: number agreement
+#: between post and debunk, longest common substring, relative cosine, C from 0.005 to 1.
 C = 0.05
 
 
