@@ -3,6 +3,7 @@ the checks read, on every fixture page, and leave the shared tree untouched."""
 
 from __future__ import annotations
 
+import gzip
 from pathlib import Path
 
 import pytest
@@ -44,3 +45,34 @@ def test_the_shared_tree_is_not_modified():
     page_metadata(tree, "https://www.reuters.com/x")
     searched_author(tree)
     assert etree.tostring(tree) == before
+
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
+REAL_PAGES = [
+    *sorted((SHARED / "pages-real").rglob("*.htm*")),
+    *sorted((SHARED / "pages-bench").rglob("*.html.gz")),
+    *sorted((SHARED / "pages-metadata" / "trafilatura").rglob("*.html.gz"))[:200],
+]
+
+
+@pytest.mark.skipif(not REAL_PAGES, reason="needs ../shared/data")
+def test_the_byline_search_finds_what_trafilatura_finds_on_real_pages():
+    """factcheck.page.bylines narrows trafilatura's author XPaths to candidate elements: on
+    real pages it must return exactly what trafilatura.metadata.extract_author returns (a
+    word added upstream to those XPaths would show here)."""
+    from trafilatura.metadata import extract_author as upstream
+
+    from factcheck.page.bylines import extract_author
+
+    differ, found = [], 0
+    for path in REAL_PAGES:
+        data = path.read_bytes()
+        tree = trafilatura.load_html(gzip.decompress(data) if path.suffix == ".gz" else data)
+        if tree is None:
+            continue
+        theirs = upstream(tree)
+        found += theirs is not None
+        if extract_author(tree) != theirs:
+            differ.append(path.name)
+    assert not differ
+    assert found >= 100  # the pages exercise the search

@@ -20,6 +20,9 @@ _BLOCK_OR_LONG_TAG = re.compile(
     _CODE_BLOCK + rf"|<[A-Za-z][^<>]{{{2 * MAX_ATTRIBUTES},}}>?",
     re.IGNORECASE,
 )
+#: A tag long enough to hold too many attributes, wherever it is (scripts included): the
+#: cheap first look. Only when one of these has too many does the exact pass above run.
+_LONG_TAG = re.compile(rf"<[A-Za-z][^<>]{{{2 * MAX_ATTRIBUTES},}}")
 _CODE = re.compile(_CODE_BLOCK, re.IGNORECASE)
 _NAME = re.compile(r"<[A-Za-z][^\s/>]*")
 _ATTRIBUTE = re.compile(r"""\s*[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?|\s*/""")
@@ -28,6 +31,8 @@ _ATTRIBUTE = re.compile(r"""\s*[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>
 def cap_attributes(html: str, notes: list[str]) -> str:
     """``html`` with every tag cut to its first :data:`MAX_ATTRIBUTES` attributes (a note
     says so when one was cut)."""
+    if not any(_too_many(m.group(0)) for m in _LONG_TAG.finditer(html)):
+        return html  # nearly every page: one cheap scan (0.1 ms instead of 0.9 on 170 KB)
     cut = 0
 
     def shorten(match: re.Match[str]) -> str:
@@ -48,6 +53,14 @@ def cap_attributes(html: str, notes: list[str]) -> str:
     if cut:
         notes.append(f"{cut:,} tag(s) had over {MAX_ATTRIBUTES} attributes: the rest were ignored")
     return capped
+
+
+def _too_many(tag: str) -> bool:
+    """Whether ``tag`` (its opening ``<name`` and attributes) has over MAX_ATTRIBUTES attributes."""
+    name = _NAME.match(tag)
+    assert name is not None  # the patterns start with "<" and a letter
+    attributes = _ATTRIBUTE.finditer(tag, name.end())
+    return next(itertools.islice(attributes, MAX_ATTRIBUTES, None), None) is not None
 
 
 def without_code(html: str) -> str:
