@@ -56,9 +56,14 @@ INDEXED_TAGS = frozenset(
 )
 #: Elements whose text no reader sees (script source, style sheets; ``noscript`` as well
 #: where Chinese credits are read).
-_CODE = frozenset(["script", "style"])
 _HIDDEN = frozenset(["script", "style", "noscript"])
 #: From the root element down: a little cheaper than ``//*[@itemprop]`` (same elements).
+#: Text nodes outside script and style. ``parent::``, not ``ancestor::`` (quadratic in
+#: libxml2 on deep trees): libxml2 reads script and style bodies as raw text, no elements.
+#: Half the cost of walking the tree in Python (:func:`text_nodes`), the same text.
+_TEXT_OUTSIDE_CODE = etree.XPath(
+    "descendant::text()[not(parent::script or parent::style)]", smart_strings=False
+)
 _ITEMPROP = etree.XPath("descendant-or-self::*/@itemprop/..")  # attributes searched: faster
 
 
@@ -242,7 +247,8 @@ class Page:
         Labels and their values often sit in different elements ("Published <time>May
         1</time>") and outside the main text, so dates are searched here. Script source
         (3 MB of library code on a WeChat article) is read apart: :attr:`scripts_text`."""
-        return "".join(text_nodes(self.tree, _CODE, with_tail=True))
+        found = _TEXT_OUTSIDE_CODE(self.tree)
+        return "".join(found if isinstance(found, list) else ()) + (self.tree.tail or "")
 
     @cached_property
     def visible_text(self) -> str:
