@@ -1,10 +1,9 @@
 """The shipped clickbait models (issue 13): real headlines, the words that drove them,
-sober forms, exact reproduction of scikit-learn at run time, byte-identical retraining."""
+sober forms, exact reproduction of scikit-learn at run time, reproducible retraining."""
 
 from __future__ import annotations
 
 import json
-
 import subprocess
 import sys
 from importlib import resources

@@ -172,8 +172,13 @@ def test_encoder_is_deterministic_and_matches_the_shipped_rows() -> None:
     assert encode is not None and index.vectors is not None
     claims = [d.claim for d in index.debunks[:3]]
     again = quantise(encode(claims))
-    assert np.array_equal(again, quantise(encode(claims)))
-    assert np.array_equal(again, index.vectors[:3])
+    assert np.array_equal(again, quantise(encode(claims)))  # on one machine: exactly
+    # Across CPUs (Intel / AMD SIMD paths) the floats differ in the last bits and values
+    # near a quantisation boundary move a step (AMD EPYC against the shipped Intel rows: a
+    # third of the values, at most 2 steps, cosine >= 0.9999): the same vectors.
+    ours, theirs = again.astype(np.float64), index.vectors[:3].astype(np.float64)
+    cosine = (ours * theirs).sum(1) / np.linalg.norm(ours, axis=1) / np.linalg.norm(theirs, axis=1)
+    assert cosine.min() > 0.999
 
 
 @pytest.mark.skipif(not (SHARED / "data" / "debunks-zh").is_dir(), reason="needs ../shared/data")
