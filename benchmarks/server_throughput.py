@@ -106,15 +106,29 @@ class Gunicorn:
         self.stop()
         raise SystemExit("gunicorn did not start; see its log")
 
-    def worker_rss_mb(self) -> list[float]:
+    def _workers(self) -> list[tuple[Path, list[str]]]:
+        """(/proc entry, stat fields after the command name) of each worker process."""
         out = []
         for entry in Path("/proc").iterdir():
             if not entry.name.isdigit():
                 continue
             try:
-                stat = (entry / "stat").read_text()
-                if int(stat.rsplit(")", 1)[1].split()[1]) != self.proc.pid:
-                    continue
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                if int(fields[1]) == self.proc.pid:
+                    out.append((entry, fields))
+            except (OSError, ValueError, IndexError):
+                continue
+        return out
+
+    def worker_cpu_seconds(self) -> float:
+        """User + system CPU time of the workers so far (their threads included)."""
+        ticks = sum(int(fields[11]) + int(fields[12]) for _, fields in self._workers())
+        return ticks / os.sysconf("SC_CLK_TCK")
+
+    def worker_rss_mb(self) -> list[float]:
+        out = []
+        for entry, _ in self._workers():
+            try:
                 pages = int((entry / "statm").read_text().split()[1])
             except (OSError, ValueError, IndexError):
                 continue
