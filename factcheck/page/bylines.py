@@ -3,9 +3,10 @@
 ``trafilatura.metadata.extract_author`` copies the whole tree, deletes comment, sidebar,
 date and figure sections from the copy, then runs three XPath expressions for bylines over
 every element: about 7 ms a page, most of it libxml2 testing each element's attributes.
-Here the elements that could match at all are found first, by their attribute values (one
-pass over the attribute nodes, about 0.4 ms), and trafilatura's own expressions then test
-only those, as ``self::`` tests; the tree is not copied: a byline inside a deleted section
+Here the elements that could match at all are found first, by their attribute values (a
+pass over the class, id and a few other attribute nodes, about 2 ms on a large page), and
+trafilatura's own expressions then test only those, as ``self::`` tests (2.3 ms a call in
+all, against 7.9 on 649 real pages); the tree is not copied: a byline inside a deleted section
 is skipped, and only a byline that itself holds one is read from a pruned copy, as
 trafilatura reads it. ``tests/test_metadata.py`` checks the result against
 ``extract_author`` on real pages (a new word in trafilatura's expressions shows there).

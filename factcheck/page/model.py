@@ -54,16 +54,16 @@ INDEXED_TAGS = frozenset(
     {"a", "img", "script", "meta", "time", "sup", "strong", "b", "dt", "summary"}
     | {"h1", "h2", "h3", "h4", "h5", "h6"}
 )
-#: Elements whose text no reader sees (script source, style sheets; ``noscript`` as well
-#: where Chinese credits are read).
+#: Elements whose text no reader sees where Chinese credits are read (script source, style
+#: sheets, ``noscript``).
 _HIDDEN = frozenset(["script", "style", "noscript"])
-#: From the root element down: a little cheaper than ``//*[@itemprop]`` (same elements).
 #: Text nodes outside script and style. ``parent::``, not ``ancestor::`` (quadratic in
 #: libxml2 on deep trees): libxml2 reads script and style bodies as raw text, no elements.
 #: Half the cost of walking the tree in Python (:func:`text_nodes`), the same text.
 _TEXT_OUTSIDE_CODE = etree.XPath(
     "descendant::text()[not(parent::script or parent::style)]", smart_strings=False
 )
+#: From the root element down: a little cheaper than ``//*[@itemprop]`` (same elements).
 _ITEMPROP = etree.XPath("descendant-or-self::*/@itemprop/..")  # attributes searched: faster
 
 
