@@ -4,17 +4,14 @@ where the two could part."""
 
 from __future__ import annotations
 
-import gzip
-import json
-from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
 from lxml.html import document_fromstring
 
+from benchmarks.common import PAGES_DIR, bench_pages, real_pages
 from factcheck.page.urls import resolve_url, url_origin
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
 EDGES = [
     "/a/b?x=1",
     "/a/../b",
@@ -44,18 +41,14 @@ EDGES = [
 
 
 def _page_links() -> list[tuple[str, str]]:
-    """(page URL, href) for every link of the bench pages (with their URLs) and pages-real."""
-    found = []
-    bench = SHARED / "pages-bench"
-    urls = json.loads((bench / "ground-truth.json").read_text()) if bench.is_dir() else {}
-    for path in sorted(bench.glob("html/*.html.gz")) if bench.is_dir() else ():
-        url = urls.get(path.name.split(".")[0], {}).get("url") or "https://www.example.com/a/b"
-        tree = document_fromstring(gzip.decompress(path.read_bytes()))
-        found += [(url, a.get("href")) for a in tree.iter("a") if a.get("href") is not None]
-    for path in sorted((SHARED / "pages-real").rglob("*.htm*")):
-        tree = document_fromstring(path.read_bytes())
-        found += [("https://www.example.com/a/b", a.get("href")) for a in tree.iter("a")]
-    return [(url, href) for url, href in found if href is not None]
+    """(page URL, href) for every link of the bench and pages-real pages."""
+    pages = [*real_pages(), *(bench_pages() if PAGES_DIR.is_dir() else ())]
+    return [
+        (page.url, href)
+        for page in pages
+        for href in (a.get("href") for a in document_fromstring(page.raw).iter("a"))
+        if href is not None
+    ]
 
 
 LINKS = _page_links()
