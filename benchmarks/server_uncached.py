@@ -44,9 +44,9 @@ def run(n: int = N_PAGES, workers: int = WORKERS) -> list[Row]:
                 warm = {"url": f"{pages_url}/p/0"}
                 requests.post(api.url + "/api/v1/check", json=warm, headers=AUTH, timeout=60)
                 harness_started = time.process_time()
-                worker_cpu = api.worker_cpu_seconds()
+                workers_started = api.worker_cpu_seconds()
                 rate, _, failed = uncached(api.url, pages_url, n, 2 * workers)
-                worker_cpu = (api.worker_cpu_seconds() - worker_cpu) / n
+                worker_cpu = (api.worker_cpu_seconds() - workers_started) / n
                 # this process: the client threads and the page server, on the same cores
                 harness = (time.process_time() - harness_started) * rate / n / workers
                 rss = api.worker_rss_mb()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 
 MAX_ATTRIBUTES = 256  # per tag; 256 parse in linear time (2 MB of such tags: 0.2 s)
 
@@ -40,14 +41,12 @@ def cap_attributes(html: str, notes: list[str]) -> str:
         tag = match.group(0)
         if match.group(1):  # script or style: left as is
             return tag
-        name = _NAME.match(tag)
-        assert name is not None  # the pattern starts with "<" and a letter
-        attributes = _ATTRIBUTE.finditer(tag, name.end())
+        name, attributes = _attributes(tag)
         kept = [a.group(0) for a in itertools.islice(attributes, MAX_ATTRIBUTES)]
         if next(attributes, None) is None:
             return tag
         cut += 1
-        return name.group(0) + "".join(kept) + ">"
+        return name + "".join(kept) + ">"
 
     capped = _BLOCK_OR_LONG_TAG.sub(shorten, html)
     if cut:
@@ -57,10 +56,15 @@ def cap_attributes(html: str, notes: list[str]) -> str:
 
 def _too_many(tag: str) -> bool:
     """Whether ``tag`` (its opening ``<name`` and attributes) has over MAX_ATTRIBUTES attributes."""
+    attributes = _attributes(tag)[1]
+    return next(itertools.islice(attributes, MAX_ATTRIBUTES, None), None) is not None
+
+
+def _attributes(tag: str) -> tuple[str, Iterator[re.Match[str]]]:
+    """``tag``'s ``<name`` and its attributes, one match each."""
     name = _NAME.match(tag)
     assert name is not None  # the patterns start with "<" and a letter
-    attributes = _ATTRIBUTE.finditer(tag, name.end())
-    return next(itertools.islice(attributes, MAX_ATTRIBUTES, None), None) is not None
+    return name.group(0), _ATTRIBUTE.finditer(tag, name.end())
 
 
 def without_code(html: str) -> str:

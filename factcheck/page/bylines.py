@@ -65,10 +65,12 @@ def _rewritten(expression: XPath, *replacements: tuple[str, str]) -> XPath:
     return XPath(path, namespaces=_NS)
 
 
+_SPECIFIC, _GENERIC, _LAST_RESORT = AUTHOR_XPATHS
 #: trafilatura's three expressions as tests of one element, in its order.
-_IS_BYLINE = tuple(
-    _rewritten(x, ("//*", "self::*"), *((("//author", "self::author"),) if i == 0 else ()))
-    for i, x in enumerate(AUTHOR_XPATHS)
+_IS_BYLINE = (
+    _rewritten(_SPECIFIC, ("//*", "self::*"), ("//author", "self::author")),
+    _rewritten(_GENERIC, ("//*", "self::*")),
+    _rewritten(_LAST_RESORT, ("//*", "self::*")),
 )
 _DISCARDED, _TIME_OR_FIGURE = AUTHOR_DISCARD_XPATHS
 #: The element or an ancestor is deleted before the search (the root never is).
