@@ -3,16 +3,10 @@ keeps nothing it did not hold, and the warm-up never runs the (fork-unsafe) enco
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import replace
-
-import numpy as np
-import pytest
-
 from factcheck import Report
 from factcheck.batch import BatchOptions, workers
 from factcheck.fetch.safe import FetchedPage
-from factcheck.resources import Resources, default_resources, default_resources_loaded
+from factcheck.resources import default_resources_loaded
 
 PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
 <title>Flu vaccine season: what the trials show {n}</title>
@@ -49,32 +43,3 @@ def test_forked_workers_answer_as_this_process_does(now) -> None:
         pool.shutdown()
     here = [_summary(workers.analyse_page(_fetched(n), f"u{n}", options)) for n in range(4)]
     assert forked == here
-
-
-class _Refuse:
-    """An encoder that must not be called."""
-
-    calls = 0
-
-    def __call__(self, texts: Sequence[str]) -> np.ndarray:
-        _Refuse.calls += 1
-        raise AssertionError("the warm-up ran the encoder")
-
-
-def test_warm_up_hands_the_engine_no_encoder(monkeypatch: pytest.MonkeyPatch) -> None:
-    base = default_resources()
-    spied = replace(base, debunks=replace(base.debunks, encode=_Refuse()))
-    seen: list[Resources] = []
-    real_engine_for = workers.engine_for
-
-    def spy_engine_for(sources: object = None, resources: Resources | None = None) -> object:
-        assert resources is not None
-        seen.append(resources)
-        return real_engine_for(resources=resources)
-
-    monkeypatch.setattr(workers, "engine_for", spy_engine_for)
-    workers.warm_up(spied)
-    assert len(seen) == 1
-    assert seen[0].debunks.encode is None
-    assert seen[0].sources is base.sources  # everything else is the real thing
-    assert _Refuse.calls == 0

@@ -172,17 +172,23 @@ def test_other_languages_have_no_model():
 @needs_data
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_training_reproduces_the_shipped_file(lang):
-    """The same n-grams, idf, shift, cap and metadata; the weights to the solver's precision.
-    Byte for byte only with the same scikit-learn and SciPy: a newer lbfgs moves the 4th
-    decimal of some weights (189 of 7,778 in English with scikit-learn 1.9.1, SciPy 1.17.1)."""
+    """The same n-grams, idf, shift, cap and metadata; the weights to the solver's precision,
+    and the same scores. Byte for byte only with the same numpy, SciPy and scikit-learn:
+    other builds move the 4th decimal of many English weights and the 3rd of a few (1,547
+    and 7 of 7,778, at most 0.0021, with numpy 2.4.6, SciPy 1.17.1, scikit-learn 1.9.1)."""
     retrained, ours = json.loads(tc.dumps(tc.train(lang, DATA))), json.loads(shipped(lang))
     assert {k: v for k, v in retrained.items() if k not in ("vocab", "intercept")} == {
         k: v for k, v in ours.items() if k not in ("vocab", "intercept")
     }
-    assert retrained["intercept"] == pytest.approx(ours["intercept"], abs=1e-3)
+    assert retrained["intercept"] == pytest.approx(ours["intercept"], abs=5e-3)
     assert retrained["vocab"].keys() == ours["vocab"].keys()
     for gram, (idf, weight) in retrained["vocab"].items():
-        assert [idf, weight] == pytest.approx(ours["vocab"][gram], abs=1e-3), gram
+        assert idf == pytest.approx(ours["vocab"][gram][0], abs=1e-3), gram
+        assert weight == pytest.approx(ours["vocab"][gram][1], abs=5e-3), gram
+    again, shipped_model = ClickbaitModel.from_json(tc.dumps(retrained)), MODELS[lang]
+    for example in tc.training_set(lang, DATA)[::20]:
+        p = score_headline(example.text, again).probability
+        assert p == pytest.approx(score_headline(example.text, shipped_model).probability, abs=5e-3)
 
 
 @needs_data

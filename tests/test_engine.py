@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
 
+import numpy as np
 import pytest
 import trafilatura
 
 import factcheck
-from factcheck import InvalidInputError, Report, Status, Verdict, check_html, check_url
+from factcheck import InvalidInputError, Report, Status, Verdict, check_html, check_url, engine
 from factcheck.engine import Engine
 from factcheck.page.model import Page
-from factcheck.resources import default_resources
+from factcheck.resources import Resources, default_resources
 from factcheck.steps import ALL_CHECKS, Check, StepOutcome
 
 FIXTURES = [
@@ -256,3 +259,32 @@ def test_huge_tree_is_read_as_plain_text_not_dropped(now):
     report = Engine(default_resources()).analyse(page, now=now)
     assert report.language == "en"
     assert report.step("bias").status is not Status.UNKNOWN
+
+
+class _Refuse:
+    """An encoder that must not be called."""
+
+    calls = 0
+
+    def __call__(self, texts: Sequence[str]) -> np.ndarray:
+        _Refuse.calls += 1
+        raise AssertionError("the warm-up ran the encoder")
+
+
+def test_warm_up_hands_the_engine_no_encoder(monkeypatch: pytest.MonkeyPatch) -> None:
+    base = default_resources()
+    spied = replace(base, debunks=replace(base.debunks, encode=_Refuse()))
+    seen: list[Resources] = []
+    real_engine_for = engine.engine_for
+
+    def spy_engine_for(sources: object = None, resources: Resources | None = None) -> object:
+        assert resources is not None
+        seen.append(resources)
+        return real_engine_for(resources=resources)
+
+    monkeypatch.setattr(engine, "engine_for", spy_engine_for)
+    engine.warm_up(spied)
+    assert len(seen) == 1
+    assert seen[0].debunks.encode is None
+    assert seen[0].sources is base.sources  # everything else is the real thing
+    assert _Refuse.calls == 0

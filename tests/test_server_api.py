@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import subprocess
+import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -462,3 +465,25 @@ def test_articles_that_differ_only_in_the_query_get_their_own_reports(live, http
     assert second.json()["cached"] is False
     assert "number 1" in first.json()["report"]["title"]
     assert "number 2" in second.json()["report"]["title"]
+
+
+def test_a_new_app_loads_the_engine_before_its_first_request(tmp_path):
+    """A fresh process: ``create_app`` loads the resources and checks a small page, so a
+    gunicorn worker's first request is not the one that pays for them."""
+    code = (
+        "import json, sys; from server import create_app; "
+        "from factcheck.resources import default_resources_loaded; "
+        "create_app(json.loads(sys.argv[1])); print(default_resources_loaded())"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FACTCHECK_")}
+    done = subprocess.run(
+        [sys.executable, "-c", code, json.dumps(settings(tmp_path))],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        cwd=Path(__file__).resolve().parent.parent,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "True"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import gc
 import logging
 
-from factcheck.batch.workers import warm_up
+from factcheck.engine import warm_up
 from factcheck.resources import default_resources
 
 try:

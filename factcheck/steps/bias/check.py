@@ -149,8 +149,9 @@ def read(text: str, lang: str, *, negation: bool = True) -> Reading:
     """Signals and findings for ``text`` in ``lang`` ("en" or "zh"); no page needed.
     ``negation=False`` counts negated and refuted words too (the evaluation's baseline)."""
     sentences = SentenceIndex(split_sentences(text))
-    signals = _signals(sentences, lang, negation=negation)
-    refuted = _signals(sentences, lang, refuted=True) if negation else []
+    context = debunk_context(sentences.joined, lang, sentences.folded)
+    signals = _signals(sentences, lang, negation=negation, context=context)
+    refuted = _signals(sentences, lang, refuted=True, context=context) if negation else []
     advice_lines = [s for s, _ in sentences.matching(MEDICAL_ADVICE[lang])]
     caveat = first_match(CAVEAT[lang], text)
     if advice_lines and not caveat:
@@ -188,12 +189,20 @@ def _keeper(lang: str, refuted: bool, context: bool) -> Keep:
 
 
 def _signals(
-    sentences: SentenceIndex, lang: str, *, refuted: bool = False, negation: bool = True
+    sentences: SentenceIndex,
+    lang: str,
+    *,
+    refuted: bool = False,
+    negation: bool = True,
+    context: bool | None = None,
 ) -> list[Signal]:
     """Each category present, with up to three sentences; with ``refuted``, the categories
-    whose words the page negates or quotes in order to refute them."""
+    whose words the page negates or quotes in order to refute them. ``context``: whether
+    the text reads as a debunk (:func:`debunk_context`), when the caller knows."""
     signals = []
-    keep = _keeper(lang, refuted, debunk_context(sentences.joined, lang)) if negation else None
+    if context is None and negation:
+        context = debunk_context(sentences.joined, lang, sentences.folded)
+    keep = _keeper(lang, refuted, bool(context)) if negation else None
     for cue in BIAS_CUES[lang]:
         shown = sentences.matching(cue.pattern, MAX_EVIDENCE, cue.keywords, keep)
         if shown:
