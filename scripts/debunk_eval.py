@@ -29,6 +29,7 @@ from debunk_paraphrase import rumour_of, states_a_claim
 
 from factcheck.steps.factcheckers.claims import extract_claims, refutes
 from factcheck.steps.factcheckers.debunks import VECTORS_RESOURCE, DebunkIndex, quantise
+from factcheck.steps.factcheckers.relation import claim_similarity
 from factcheck.steps.factcheckers.verify import Encode
 
 REPO = Path(__file__).resolve().parent.parent
@@ -36,6 +37,8 @@ REPO = Path(__file__).resolve().parent.parent
 REAL_STRIDE = 4
 #: Every n-th HRDE title rewrite is used.
 PARAPHRASE_STRIDE = 2
+#: Two debunked claims at least this similar (term Dice) are one claim reworded.
+SAME_CLAIM_DICE = 0.6
 
 
 @dataclass(frozen=True)
@@ -87,3 +90,22 @@ def _paraphrases(shared: Path) -> Iterator[Query]:
         rumour = rumour_of(article.title)
         if rumour:
             yield Query("para", half(article.url), (rumour,), article.url)
+
+
+def same_claim(a: str, b: str) -> bool:
+    """Two debunked claims that are one claim reworded ("信阳封城了" / "信阳要封城了"): Dice
+    of their terms at least :data:`SAME_CLAIM_DICE`."""
+    return claim_similarity(a, b) >= SAME_CLAIM_DICE
+
+
+def rewording_cap(index_claims: dict[str, str], items: list[Query]) -> float:
+    """The label cap of recall@1: its expected value for a matcher that finds each post's
+    claim but cannot tell apart CHECKED's rewordings of it (CHECKED wrote one debunk per
+    post: "广西…入境10万+" and "…10多万" are two), picking one of them at random."""
+    checked = [c for url, c in index_claims.items() if url.startswith("checked:")]
+    total = 0.0
+    for item in items:
+        own = index_claims.get(item.target or "")
+        if own is not None:
+            total += 1 / (1 + sum(c != own and same_claim(c, own) for c in checked))
+    return total / max(len(items), 1)
