@@ -1,6 +1,6 @@
 """factcheck's HTTP API: ``create_app()`` for gunicorn, ``run_dev_server()`` for the CLI.
 
-gunicorn -w 2 --threads 4 -t 60 'server:create_app()'
+gunicorn -w 3 -k gthread --threads 16 -t 60 'server:create_app()'   # cores + 1 workers
 """
 
 from __future__ import annotations
