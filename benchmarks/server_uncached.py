@@ -36,10 +36,10 @@ def run(n: int = N_PAGES, cores: int = CORES) -> list[Row]:
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     single = single_page_time()
     workers = cores + 1
-    realised = parallel_analysis_wall(n, cores)
     pages_server, pages_url = page_server(load_pages())
     load_before = load()
     try:
+        realised = parallel_analysis_wall(n, cores, pages_url)
         with tempfile.TemporaryDirectory() as tmp:
             api = Gunicorn(workers, 4, Path(tmp))
             try:
@@ -55,9 +55,9 @@ def run(n: int = N_PAGES, cores: int = CORES) -> list[Row]:
             finally:
                 api.stop()
         fetching = parallel_fetch_wall([f"{pages_url}/p/{i}" for i in range(1, n + 1)], cores)
+        realised = min(realised, parallel_analysis_wall(n, cores, pages_url))
     finally:
         pages_server.shutdown()
-    realised = min(realised, parallel_analysis_wall(n, cores))
     bound = n / realised
     ideal = cores / single
     return [
