@@ -1,5 +1,5 @@
-"""Analysis processes forked with the parent's resources (issue 18): same answers, the parent
-keeps nothing it did not hold, and the warm-up never runs the (fork-unsafe) encoder."""
+"""Analysis processes forked with the parent's resources (issue 18): same answers, and the
+parent keeps nothing it did not hold (the warm-up before the fork: ``test_engine.py``)."""
 
 from __future__ import annotations
 
