@@ -106,8 +106,7 @@ def _quoted(sentence: str, start: int, end: int) -> bool:
 def debunk_context(text: str, lang: str, folded: str | None = None) -> bool:
     """Whether ``text`` reads as a debunk or fact-check (its refuting words recur).
     ``folded``: ``case_folded(text)`` when the caller has it (a faster, exact search)."""
-    fast = case_sensitive(DEBUNK_WORDS[lang]) if folded is not None else None
-    if fast is not None and folded is not None:
+    if folded is not None and (fast := case_sensitive(DEBUNK_WORDS[lang])) is not None:
         found = fast.finditer(folded)
     else:
         found = DEBUNK_WORDS[lang].finditer(text)

@@ -149,9 +149,9 @@ def read(text: str, lang: str, *, negation: bool = True) -> Reading:
     """Signals and findings for ``text`` in ``lang`` ("en" or "zh"); no page needed.
     ``negation=False`` counts negated and refuted words too (the evaluation's baseline)."""
     sentences = SentenceIndex(split_sentences(text))
-    context = debunk_context(sentences.joined, lang, sentences.folded)
-    signals = _signals(sentences, lang, negation=negation, context=context)
-    refuted = _signals(sentences, lang, refuted=True, context=context) if negation else []
+    context = _debunk_context(sentences, lang) if negation else None
+    signals = _signals(sentences, lang, context)
+    refuted = _signals(sentences, lang, context, refuted=True) if context is not None else []
     advice_lines = [s for s, _ in sentences.matching(MEDICAL_ADVICE[lang])]
     caveat = first_match(CAVEAT[lang], text)
     if advice_lines and not caveat:
@@ -176,7 +176,8 @@ def read(text: str, lang: str, *, negation: bool = True) -> Reading:
 
 def find_signals(sentences: Sequence[str], lang: str) -> list[Signal]:
     """Each bias category present, with up to three sentences as evidence."""
-    return _signals(SentenceIndex(sentences), lang)
+    index = SentenceIndex(sentences)
+    return _signals(index, lang, _debunk_context(index, lang))
 
 
 def _keeper(lang: str, refuted: bool, context: bool) -> Keep:
@@ -188,21 +189,20 @@ def _keeper(lang: str, refuted: bool, context: bool) -> Keep:
     return keep
 
 
+def _debunk_context(sentences: SentenceIndex, lang: str) -> bool:
+    """Whether the text reads as a debunk (:func:`debunk_context`), on its lower-cased text."""
+    return debunk_context(sentences.joined, lang, sentences.folded)
+
+
 def _signals(
-    sentences: SentenceIndex,
-    lang: str,
-    *,
-    refuted: bool = False,
-    negation: bool = True,
-    context: bool | None = None,
+    sentences: SentenceIndex, lang: str, context: bool | None, *, refuted: bool = False
 ) -> list[Signal]:
     """Each category present, with up to three sentences; with ``refuted``, the categories
     whose words the page negates or quotes in order to refute them. ``context``: whether
-    the text reads as a debunk (:func:`debunk_context`), when the caller knows."""
+    the text reads as a debunk (:func:`_debunk_context`); None counts negated and refuted
+    words too."""
     signals = []
-    if context is None and negation:
-        context = debunk_context(sentences.joined, lang, sentences.folded)
-    keep = _keeper(lang, refuted, bool(context)) if negation else None
+    keep = _keeper(lang, refuted, context) if context is not None else None
     for cue in BIAS_CUES[lang]:
         shown = sentences.matching(cue.pattern, MAX_EVIDENCE, cue.keywords, keep)
         if shown:
