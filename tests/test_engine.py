@@ -127,21 +127,24 @@ def test_unknown_steps_do_not_lower_the_score(now):
 
 
 def test_page_is_parsed_and_extracted_once(fixture_html, now, monkeypatch):
-    calls = {"load_html": 0, "bare_extraction": 0}
-    real_load, real_extract = trafilatura.load_html, trafilatura.bare_extraction
+    from factcheck.page import extraction
 
-    def counting_load(*args, **kwargs):
-        calls["load_html"] += 1
-        return real_load(*args, **kwargs)
+    calls = {"parse_html": 0, "load_html": 0, "bare_extraction": 0}
 
-    def counting_extract(*args, **kwargs):
-        calls["bare_extraction"] += 1
-        return real_extract(*args, **kwargs)
+    def counting(name, real):
+        def count(*args, **kwargs):
+            calls[name] += 1
+            return real(*args, **kwargs)
 
-    monkeypatch.setattr(trafilatura, "load_html", counting_load)
-    monkeypatch.setattr(trafilatura, "bare_extraction", counting_extract)
+        return count
+
+    monkeypatch.setattr(extraction, "parse_html", counting("parse_html", extraction.parse_html))
+    monkeypatch.setattr(trafilatura, "load_html", counting("load_html", trafilatura.load_html))
+    monkeypatch.setattr(
+        trafilatura, "bare_extraction", counting("bare_extraction", trafilatura.bare_extraction)
+    )
     check_html(fixture_html("engine_news_jsonld.html"), FIXTURES[1][1], now=now)
-    assert calls == {"load_html": 1, "bare_extraction": 1}
+    assert calls == {"parse_html": 1, "load_html": 0, "bare_extraction": 1}
 
 
 def test_htmldate_is_skipped_where_the_platform_dates_the_post(fixture_html, now, monkeypatch):

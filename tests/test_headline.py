@@ -165,6 +165,13 @@ def test_fetched_page_is_scored_the_same_as_provided_html(httpserver, fixture_ht
             [],
         ),
         (
+            "Star Trek 4 eyes Fargo creator Noah Hawley to direct",
+            "There is news on the fourth film in the rebooted Star Trek series: Noah Hawley, "
+            "who created Fargo, is in final talks to direct it.",
+            "en",
+            [],
+        ),
+        (
             "柠檬水能根治高血压？",
             "网上流传喝柠檬水可以降血压的说法。专家表示，柠檬水不能代替降压药。",
             "zh",

@@ -12,7 +12,8 @@ from lxml.html import HtmlElement, document_fromstring
 from factcheck.page.bounds import cap_attributes
 from factcheck.page.decode import decode_bytes
 from factcheck.page.metadata import page_metadata
-from factcheck.page.text import clean_text
+from factcheck.page.parse import parse_html
+from factcheck.page.text import clean_text, without_link_markup
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +37,7 @@ class Extraction:
     sitename: str
     description: str
     image: str
-    main_links: tuple[tuple[str, str], ...]  # (href, anchor text) inside the main text
+    main_links: tuple[tuple[str, str], ...]  # (href as written, anchor text) in the main text
     #: Whether the whole-page searches may run on this tree (not too large to search).
     thorough: bool = False
 
@@ -50,7 +51,7 @@ def decode_html(data: bytes, notes: list[str] | None = None) -> str:
 
 
 def _parse(html: str, notes: list[str]) -> HtmlElement:
-    tree = trafilatura.load_html(cap_attributes(html, notes)) if html.strip() else None
+    tree = parse_html(cap_attributes(html, notes)) if html.strip() else None
     if tree is None:
         if html.strip():
             notes.append("the HTML could not be parsed")
@@ -94,7 +95,7 @@ def _extract(
         elif find_text:
             doc = trafilatura.bare_extraction(
                 tree,
-                url=url or meta.url,  # what bare_extraction does when it reads metadata itself
+                url=None,  # links keep their hrefs as written: only the main text's are resolved
                 with_metadata=False,
                 fast=True,
                 include_comments=False,
@@ -105,7 +106,7 @@ def _extract(
     if meta is None:
         return Extraction("", "", "", "", "", "", "", ())
     return Extraction(
-        text=(getattr(doc, "text", None) or "").strip(),
+        text=without_link_markup(getattr(doc, "text", None) or "").strip(),
         title=clean_text(meta.title),
         author=clean_text(meta.author),
         date=meta.date or "",
@@ -118,11 +119,12 @@ def _extract(
 
 
 def _main_links(body: Any) -> tuple[tuple[str, str], ...]:
-    """(href, anchor text) of the links in trafilatura's main text (its ``ref`` elements)."""
+    """(href as written, anchor text) of the links in trafilatura's main text (its ``ref``
+    elements)."""
     if body is None:
         return ()
     return tuple(
-        (ref.get("target") or "", clean_text("".join(ref.itertext())))
+        ((ref.get("target") or "").strip(), clean_text("".join(ref.itertext())))
         for ref in body.iter("ref")
         if ref.get("target")
     )

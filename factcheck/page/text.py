@@ -8,12 +8,24 @@ from collections.abc import Iterator
 from lxml import etree
 
 _SPACES = re.compile(r"\s+")
+#: A link as trafilatura writes it into the main text when it keeps links: ``[anchor](target)``,
+#: brackets in the anchor escaped, a target with spaces or brackets inside ``<...>``.
+_MARKDOWN_LINK = re.compile(r"\[((?:\\[\[\]]|[^\[\]])*)\]\((?:<(?:\\.|[^<>\\\n])*>|[^\s<>()]*)\)")
+_ESCAPED_BRACKET = re.compile(r"\\([\[\]])")
 
 
 def clean_text(text: object) -> str:
     """Collapse white space; ``None`` and non-strings (trafilatura passes a JSON-LD
     ``headline`` given as a list, number or object on as is) become ""."""
     return _SPACES.sub(" ", text).strip() if isinstance(text, str) else ""
+
+
+def without_link_markup(text: str) -> str:
+    """trafilatura's main text with each ``[anchor](target)`` read back to its anchor: the
+    prose the page shows, without the addresses its links lead to."""
+    if "](" not in text:
+        return text
+    return _MARKDOWN_LINK.sub(lambda m: _ESCAPED_BRACKET.sub(r"\1", m.group(1)), text)
 
 
 def text_nodes(root: etree._Element, skip: frozenset[str], *, with_tail: bool) -> Iterator[str]:

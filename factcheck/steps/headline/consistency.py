@@ -136,6 +136,16 @@ EN_NUMBER_WORDS = dict(
         )
     )
 )
+#: "Star Trek 4" is the "fourth film" in its article.
+EN_ORDINAL_WORDS = dict(
+    enumerate(
+        str.split(
+            "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
+            "twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
+            "nineteenth twentieth"
+        )
+    )
+)
 ZH_NUMBER_WORDS = dict(enumerate("零一二三四五六七八九十"))
 _SENTENCE_START = re.compile(r"(?:^|[:.?!]\s+)([A-Za-z][\w'\-]*)")
 
@@ -159,13 +169,14 @@ def _stem(word: str) -> str:
 
 
 def _number_found(number: str, body_numbers: set[str], body: str, lang: str) -> bool:
-    """A number is in the body as digits, or (0-20) spelled out: "3" / "three" / "三"."""
+    """A number is in the body as digits or (0-20) in words: "3", "three", "third", "三"."""
     if number in body_numbers:
         return True
     if not number.isdigit() or int(number) > 20:
         return False
     if lang == "en":
-        return re.search(rf"\b{EN_NUMBER_WORDS[int(number)]}\b", body, re.IGNORECASE) is not None
+        words = f"{EN_NUMBER_WORDS[int(number)]}|{EN_ORDINAL_WORDS[int(number)]}"
+        return re.search(rf"\b(?:{words})\b", body, re.IGNORECASE) is not None
     spelled = ZH_NUMBER_WORDS.get(int(number))
     return bool(spelled and (spelled in body or (number == "2" and "两" in body)))
 
