@@ -54,14 +54,20 @@ _BOILERPLATE = (
 )
 
 #: Debunk framing: a page that uses these about its own subject refutes, it does not spread.
-_REFUTATION = re.compile(
-    r"辟谣|谣言|不实|假的|假消息|虚假信息|误区|谣传|传言|网传|流传|真相|别信|不可信|"
-    r"没有科学依据|无科学依据|缺乏科学依据|没有依据|没有根据|毫无根据|并非|纯属|造谣|伪科学|以讹传讹|不靠谱|流言|"
-    r"真的[^。！？!?]{0,16}[吗？?]|是真是假|靠谱吗|可信吗|有道理吗|错哪|误解|误读|说法|"
-    r"实际上|事实上|其实|并不|专家解读|专家提醒|怎么说|"
-    r"\b(?:fact[- ]check(?:ed|ing)?|debunk(?:ed|s|ing)?|myths?|hoax|false claims?|"
-    r"misleading|no evidence|misinformation|falsely|not true|fake news|rumou?rs?)\b"
-)  # searched in lower-cased text (faster than re.IGNORECASE)
+#: One pattern per script, searched in lower-cased text (faster than re.IGNORECASE): beside
+#: an English ``\b`` branch, re tries every Chinese cue at every position (5x slower).
+_REFUTATION = (
+    re.compile(
+        r"辟谣|谣言|不实|假的|假消息|虚假信息|误区|谣传|传言|网传|流传|真相|别信|不可信|"
+        r"没有科学依据|无科学依据|缺乏科学依据|没有依据|没有根据|毫无根据|并非|纯属|造谣|伪科学|以讹传讹|不靠谱|流言|"
+        r"真的[^。！？!?]{0,16}[吗？?]|是真是假|靠谱吗|可信吗|有道理吗|错哪|误解|误读|说法|"
+        r"实际上|事实上|其实|并不|专家解读|专家提醒|怎么说"
+    ),
+    re.compile(
+        r"\b(?:fact[- ]check(?:ed|ing)?|debunk(?:ed|s|ing)?|myths?|hoax|false claims?|"
+        r"misleading|no evidence|misinformation|falsely|not true|fake news|rumou?rs?)\b"
+    ),
+)
 #: A post's own headlines: its 【bracketed headline】 and its #topics# (Weibo), which often
 #: name the rumour itself ("#北京健康宝崩了#", "#俄罗斯放狮子上街#").
 _POST_HEADLINE = re.compile(r"#([^#\n]{5,40})#|【([^】\n]{5,40})】")
@@ -155,7 +161,8 @@ def is_question(claim: str) -> bool:
 
 def refutation_cues(text: str) -> int:
     """How many debunk-framing cues ``text`` holds."""
-    return len(_REFUTATION.findall(unicodedata.normalize("NFKC", text).lower()))
+    low = unicodedata.normalize("NFKC", text).lower()
+    return sum(len(pattern.findall(low)) for pattern in _REFUTATION)
 
 
 def refutes(headline: str, text: str) -> bool:
