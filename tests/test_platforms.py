@@ -109,7 +109,7 @@ def test_a_platform_body_is_the_main_text_and_trafilatura_does_not_extract_it_ag
     example = Path(__file__).parents[1] / "examples" / "wechat_miracle_cure.html"
     p = Page.from_html(example.read_text(encoding="utf-8"), "https://mp.weixin.qq.com/s/Xy12AbCd")
     assert p.platform is not None and p.platform.body_path == '//*[@id="js_content"]'
-    assert p.text == p.platform.body and (p.extraction.text, p.extraction.main_links) == ("", ())
+    assert p.text == p.platform.body and (p.extraction.text, p.extraction.main_hrefs) == ("", ())
     assert p.extraction.title  # the metadata steps still ran
     inside = {a.get("href") for a in p.tree.xpath('//*[@id="js_content"]//a[@href]')}
     shop = [link for link in p.links if link.host == "item.taobao.com"]

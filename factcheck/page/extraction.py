@@ -27,7 +27,7 @@ MAX_EXTRACTION_ELEMENTS = 30_000
 @dataclass(frozen=True)
 class Extraction:
     """What trafilatura found on the shared tree: main text (one extraction) and metadata.
-    ``text`` and ``main_links`` are empty where no extraction ran: on a platform page whose
+    ``text`` and ``main_hrefs`` are empty where no extraction ran: on a platform page whose
     reader found the post's body, which stands for them (:attr:`Page.text`, :attr:`Page.links`)."""
 
     text: str
@@ -37,7 +37,7 @@ class Extraction:
     sitename: str
     description: str
     image: str
-    main_links: tuple[tuple[str, str], ...]  # (href as written, anchor text) in the main text
+    main_hrefs: tuple[str, ...]  # the hrefs, as written, of the main text's links
     #: Whether the whole-page searches may run on this tree (not too large to search).
     thorough: bool = False
 
@@ -113,18 +113,13 @@ def _extract(
         sitename=clean_text(meta.sitename),
         description=clean_text(meta.description),
         image=meta.image or "",
-        main_links=_main_links(getattr(doc, "body", None)),
+        main_hrefs=_main_hrefs(getattr(doc, "body", None)),
         thorough=not too_large,
     )
 
 
-def _main_links(body: Any) -> tuple[tuple[str, str], ...]:
-    """(href as written, anchor text) of the links in trafilatura's main text (its ``ref``
-    elements)."""
+def _main_hrefs(body: Any) -> tuple[str, ...]:
+    """The hrefs, as written, of the links in trafilatura's main text (its ``ref`` elements)."""
     if body is None:
         return ()
-    return tuple(
-        ((ref.get("target") or "").strip(), clean_text("".join(ref.itertext())))
-        for ref in body.iter("ref")
-        if ref.get("target")
-    )
+    return tuple((ref.get("target") or "").strip() for ref in body.iter("ref") if ref.get("target"))

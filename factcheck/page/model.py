@@ -212,7 +212,7 @@ class Page:
         else trafilatura's main text."""
         path = self.platform.body_path if self.platform is not None else ""
         if not path:
-            return frozenset(href for href, _ in self.extraction.main_links)
+            return frozenset(self.extraction.main_hrefs)
         body = first_node(self, path)
         anchors = body.iter("a") if body is not None else ()
         return frozenset((a.get("href") or "").strip() for a in anchors)

@@ -1,7 +1,7 @@
 """Which outbound links of a page count as its evidence, and what kind each one is.
 
 Links to the page's own site are not evidence. Links inside the main text are preferred
-(trafilatura's ``main_links``); when it kept none, links inside the article container
+(trafilatura's ``main_hrefs``); when it kept none, links inside the article container
 (``<article>``, ``<main>``, WeChat's ``#js_content``, ``itemprop=articleBody``) stand in;
 failing that, the whole page's links are reported for information only, because menus and
 footers link to shops and social networks on every site.
