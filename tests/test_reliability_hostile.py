@@ -7,11 +7,13 @@ check must end with a 504 within the deadline (plus a margin for the request its
 from __future__ import annotations
 
 import functools
+import multiprocessing
 import socket
 import threading
 import time
 import zlib
 from concurrent.futures import ThreadPoolExecutor
+from typing import Any
 
 import pytest
 import requests
@@ -73,6 +75,49 @@ def test_one_deadline_covers_connect_headers_and_body(handler):
         with pytest.raises(FetchTimeoutError):
             fetch(f"http://127.0.0.1:{raw.port}/", allow_loopback=True, deadline=DEADLINE)
         assert time.monotonic() - started < DEADLINE + 0.5
+
+
+def test_a_shorter_deadline_started_later_is_kept(monkeypatch):
+    """One watchdog thread serves every fetch: a fetch that starts while a longer one waits
+    is still cut at its own deadline, and the longer one at its own."""
+    with RawServer(header_drip) as raw, ThreadPoolExecutor(1) as pool:
+        started = time.monotonic()
+        longer = pool.submit(
+            fetch, f"http://127.0.0.1:{raw.port}/a", allow_loopback=True, deadline=3 * DEADLINE
+        )
+        time.sleep(0.2)  # the longer fetch's deadline is the one the watchdog sleeps towards
+        with pytest.raises(FetchTimeoutError):
+            fetch(f"http://127.0.0.1:{raw.port}/b", allow_loopback=True, deadline=DEADLINE)
+        assert time.monotonic() - started < DEADLINE + 0.7
+        with pytest.raises(FetchTimeoutError):
+            longer.result(timeout=3 * DEADLINE + 2)
+        assert 3 * DEADLINE - 0.1 < time.monotonic() - started < 3 * DEADLINE + 0.5
+
+
+def _fetch_in_child(port: int, results: Any) -> None:
+    started = time.monotonic()
+    try:
+        fetch(f"http://127.0.0.1:{port}/", allow_loopback=True, deadline=DEADLINE)
+    except FetchTimeoutError:
+        results.put(("timeout", time.monotonic() - started))
+    else:
+        results.put(("answered", time.monotonic() - started))
+
+
+def test_the_deadline_holds_in_a_forked_process():
+    """A fork (gunicorn --preload, the batch's analysis processes) keeps no thread: the
+    child's fetches get a watchdog of their own, even when the parent's was running."""
+    context = multiprocessing.get_context("fork")
+    with RawServer(header_drip) as raw:
+        with pytest.raises(FetchTimeoutError):  # the parent's watchdog thread is running
+            fetch(f"http://127.0.0.1:{raw.port}/", allow_loopback=True, deadline=0.5)
+        results = context.Queue()
+        child = context.Process(target=_fetch_in_child, args=(raw.port, results), daemon=True)
+        child.start()
+        outcome, seconds = results.get(timeout=DEADLINE + 10)
+        child.join(10)
+    assert outcome == "timeout"
+    assert seconds < DEADLINE + 0.5
 
 
 @pytest.mark.parametrize("handler", [huge_headers, many_headers])
