@@ -46,6 +46,11 @@ def test_the_parse_builds_trafilaturas_tree_on_every_real_page():
         "just some text, no markup at all",
         "<div><p>one</p></div><div><p>two</p></div>",
         "\x0bcontrol\x0c characters <html><body>x</body></html>",
+        "<html><body><p>a NUL\x00, an escape\x1b and a non-character\ufffe</p></body></html>",
+        "<!DOCTYPE html/>\n<html><body><p>a doctype with a slash</p></body></html>",
+        "<!DOCTYPE html/><html><body><p>one line, no line break</p></body></html>",
+        "<!doctype html>\n<html lang='en'/>\n<body><p>self-closing html, line 2</p></body>",
+        "<html/><body><p>self-closing html \x01 and a control character</p></body>",
     ],
 )
 def test_the_parse_repairs_and_rejects_as_trafilatura_does(html):
