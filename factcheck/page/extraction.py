@@ -67,23 +67,22 @@ class _PlainText:
     body: None = None
 
 
-def _too_large(tree: HtmlElement) -> bool:
-    """More than :data:`MAX_EXTRACTION_ELEMENTS` elements (counted by libxml2: walking them in
-    Python would make an element object for each)."""
-    return float(tree.xpath("count(//*)")) > MAX_EXTRACTION_ELEMENTS
-
-
 def _extract(
-    tree: HtmlElement, url: str | None, *, find_dates: bool = True, find_text: bool = True
+    tree: HtmlElement,
+    url: str | None,
+    *,
+    elements: int,
+    find_dates: bool = True,
+    find_text: bool = True,
 ) -> Extraction:
     """One trafilatura text extraction plus its metadata steps (:mod:`factcheck.metadata`);
-    ``find_dates=False``: without htmldate's date search; ``find_text=False``: metadata only
-    (no main text, no main-text links)."""
+    ``elements``: how many the tree's document holds (over :data:`MAX_EXTRACTION_ELEMENTS`,
+    its plain text instead); ``find_dates=False``: without htmldate's date search;
+    ``find_text=False``: metadata only (no main text, no main-text links)."""
     doc: Any = None
     meta: Any = None
-    too_large = True
+    too_large = elements > MAX_EXTRACTION_ELEMENTS
     try:
-        too_large = _too_large(tree)
         meta = page_metadata(tree, url, thorough=not too_large, find_dates=find_dates)
         if find_text and too_large:
             log.warning(

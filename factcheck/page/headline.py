@@ -17,22 +17,13 @@ import unicodedata
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from lxml import etree
-
 from factcheck.lang.script import has_han
 from factcheck.page.jsonld import ARTICLE_TYPES, node_types
 
 if TYPE_CHECKING:
     from factcheck.page.model import Page
 
-#: Headings and elements named as titles, where a page puts its headline.
-#: h1, h2 and elements whose class or id says "title" (the attributes are searched, not
-#: every element: about twice as fast).
-_HEADINGS = etree.XPath(
-    "//h1|//h2|(//@class[contains(., 'title')]/..|//@id[contains(., 'title')]/..)"
-    "[not(self::title or self::meta or self::a or self::script or self::style)]"
-)
-_MAX_HEADINGS = 200
+_MAX_HEADINGS = 200  # of :attr:`Page.heading_elements`, the first
 #: A separator between a headline and an affix.
 _TAIL = re.compile(r"\s*(?:--|—|–|\s-\s|-|_|\|)\s*([^-–—_|]+?)\s*$")
 _HEAD = re.compile(r"^\s*([^_|]+?)\s*(?:--|—|–|\s-\s|_|\|)\s*")
@@ -102,7 +93,7 @@ def _title_texts(page: Page) -> list[str]:
 
 def _heading_texts(page: Page) -> list[str]:
     found: list[str] = []
-    for el in _HEADINGS(page.tree)[:_MAX_HEADINGS]:
+    for el in page.heading_elements[:_MAX_HEADINGS]:
         text = clean(el.text_content())
         if 4 <= len(text) <= 300:
             found.append(text)

@@ -55,8 +55,9 @@ class JsonLd:
     by_id: Mapping[str, Node]
 
     @classmethod
-    def from_tree(cls, tree: HtmlElement) -> JsonLd:
-        blocks = tree.xpath('//script[contains(translate(@type, "LDJSON", "ldjson"), "ld+json")]')
+    def from_scripts(cls, scripts: Iterable[HtmlElement]) -> JsonLd:
+        """The JSON-LD blocks among ``scripts`` (a ``type`` holding "ld+json", any case)."""
+        blocks = (s for s in scripts if "ld+json" in (s.get("type") or "").lower())
         return cls.from_blocks(block.text_content() or "" for block in blocks)
 
     @classmethod

@@ -30,6 +30,7 @@ from factcheck.page.jsonld import JsonLd
 from factcheck.page.links import PageLink, page_links
 from factcheck.page.text import clean_text, text_nodes
 from factcheck.page.urls import resolve_url, url_origin
+from factcheck.page.walk import INDEXED_TAGS, ElementIndex, index_elements
 from factcheck.platforms import PageState, PlatformSource, read_page
 from factcheck.platforms.base import first_node
 from factcheck.report import Retrieval
@@ -47,13 +48,6 @@ __all__ = [
 ]
 
 
-#: Tags the checks read element by element (links, images, scripts, meta, time, reference
-#: markers, headings). Each ``tree.iter(tag)`` is a walk over the whole tree; one walk for
-#: all of them costs little more than one of those.
-INDEXED_TAGS = frozenset(
-    {"a", "img", "script", "meta", "time", "sup", "strong", "b", "dt", "summary"}
-    | {"h1", "h2", "h3", "h4", "h5", "h6"}
-)
 #: Elements whose text no reader sees where Chinese credits are read (script source, style
 #: sheets, ``noscript``).
 _HIDDEN = frozenset(["script", "style", "noscript"])
@@ -63,8 +57,6 @@ _HIDDEN = frozenset(["script", "style", "noscript"])
 _TEXT_OUTSIDE_CODE = etree.XPath(
     "descendant::text()[not(parent::script or parent::style)]", smart_strings=False
 )
-#: From the root element down: a little cheaper than ``//*[@itemprop]`` (same elements).
-_ITEMPROP = etree.XPath("descendant-or-self::*/@itemprop/..")  # attributes searched: faster
 
 
 @dataclass(frozen=True)
@@ -141,11 +133,17 @@ class Page:
         platform = self.platform
         dated = platform is not None and platform.published is not None
         bodied = platform is not None and bool(platform.body_path)
-        return _extract(self.tree, self.address, find_dates=not dated, find_text=not bodied)
+        return _extract(
+            self.tree,
+            self.address,
+            elements=self._index.size,
+            find_dates=not dated,
+            find_text=not bodied,
+        )
 
     @cached_property
     def jsonld(self) -> JsonLd:
-        return JsonLd.from_tree(self.tree)
+        return JsonLd.from_scripts(self.elements("script"))
 
     @cached_property
     def meta(self) -> dict[str, list[str]]:
@@ -220,25 +218,40 @@ class Page:
     # -- whole-tree views shared by the checks ----------------------------------------------
 
     def elements(self, *tags: str) -> tuple[HtmlElement, ...]:
-        """Elements with any of ``tags``, in document order, as ``tree.iter(*tags)`` finds
-        them; for the :data:`INDEXED_TAGS` from one walk shared by every caller."""
+        """Elements with any of ``tags``, in document order; for the :data:`INDEXED_TAGS`
+        from the one walk shared by every caller (:mod:`factcheck.page.walk`)."""
         if not INDEXED_TAGS.issuperset(tags):
             return tuple(self.tree.iter(*tags))
-        ordered, by_tag = self._tag_index
         if len(tags) == 1:
-            return by_tag.get(tags[0], ())
+            return self._index.by_tag.get(tags[0], ())
         wanted = frozenset(tags)
-        return tuple(el for el in ordered if el.tag in wanted)
+        return tuple(el for el in self._index.indexed if el.tag in wanted)
+
+    @property
+    def heading_elements(self) -> tuple[HtmlElement, ...]:
+        """``<h1>``, ``<h2>`` and elements whose class or id says "title" (not ``<a>``,
+        ``<meta>``, ``<title>``, script or style), in document order: where a page puts its
+        headline."""
+        return self._index.headings
+
+    @property
+    def classed_elements(self) -> tuple[tuple[HtmlElement, str], ...]:
+        """Every element with a ``class`` attribute, and its value, in document order."""
+        return self._index.classed
+
+    @property
+    def element_ids(self) -> frozenset[str]:
+        """Every ``id`` value of the page."""
+        return self._index.ids
+
+    @property
+    def itemprop_elements(self) -> tuple[HtmlElement, ...]:
+        """Elements carrying microdata ``itemprop``, in document order."""
+        return self._index.itemprop
 
     @cached_property
-    def _tag_index(
-        self,
-    ) -> tuple[tuple[HtmlElement, ...], dict[str, tuple[HtmlElement, ...]]]:
-        ordered = tuple(self.tree.iter(*INDEXED_TAGS))
-        by_tag: dict[str, list[HtmlElement]] = {}
-        for el in ordered:
-            by_tag.setdefault(el.tag, []).append(el)
-        return ordered, {tag: tuple(found) for tag, found in by_tag.items()}
+    def _index(self) -> ElementIndex:
+        return index_elements(self.tree)
 
     @cached_property
     def flat_text(self) -> str:
@@ -257,12 +270,6 @@ class Page:
         body = next(self.tree.iter("body"), None)
         nodes = () if body is None else text_nodes(body, _HIDDEN, with_tail=False)
         return clean_text(" ".join(nodes))
-
-    @cached_property
-    def itemprop_elements(self) -> tuple[HtmlElement, ...]:
-        """Elements carrying microdata ``itemprop``, in document order."""
-        found = _ITEMPROP(self.tree)
-        return tuple(found) if isinstance(found, list) else ()
 
     @cached_property
     def scripts_text(self) -> str:

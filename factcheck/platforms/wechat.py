@@ -42,9 +42,8 @@ _DELETED = (
     "此内容发送失败无法查看",
     "The content has been deleted by the author",
 )
-#: WeChat's article ids. Searching the ``id`` attributes themselves is about three times
-#: faster than testing every element (``//*[@id=...]``).
-_IDS = etree.XPath('//@id[.="js_name" or .="js_content" or .="activity-name"]')
+#: WeChat's article ids.
+_IDS = frozenset({"js_name", "js_content", "activity-name"})
 #: Words in the meta line that are not a writer: badges, buttons, the IP line.
 _NOT_WRITER = re.compile(
     r"^(?:原创|Original|赞赏|Reward|发表于.*|Posted on.*|修改于.*|已付费|付费|"
@@ -64,7 +63,7 @@ _PUBLISHED = re.compile(r"(publish_time)\s*[=:]\s*[\"']?(1\d{9})[\"']?")
 
 def looks_like_wechat(page: Page) -> bool:
     """WeChat article markup, for HTML sent without its URL (the extension may do that)."""
-    return bool(_IDS(page.tree)) or "var nickname" in page.scripts_text
+    return not _IDS.isdisjoint(page.element_ids) or "var nickname" in page.scripts_text
 
 
 def wechat_account(page: Page) -> tuple[str, str]:

@@ -8,8 +8,6 @@ from collections.abc import Iterator
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from lxml import etree
-
 from factcheck.page.jsonld import ARTICLE_TYPES, node_types
 from factcheck.page.language import is_chinese
 from factcheck.platforms.wechat import script_times
@@ -35,10 +33,8 @@ from factcheck.steps.date.extract_parse import (
 if TYPE_CHECKING:
     from factcheck.page.model import Page
 
+#: Classes of an element that shows the publication date (each holds "pub").
 _PUBLISHED_CLASSES = ("published-date", "publish-date", "date-published", "pubdate")
-#: Elements whose class may name the publication date: searching the class attributes
-#: themselves is about three times faster than testing every element.
-_PUBLISH_CLASS = etree.XPath("//@class[contains(., 'publish') or contains(., 'pubdate')]/..")
 
 #: The date of a Chinese byline line: "2025年03月08日10:20 来源：人民网", "2024-05-12 17:19
 #: 来源：新华网" (a date and time, then the source credit).
@@ -236,8 +232,8 @@ def visible_signal(page: Page) -> DateSignal | None:
     day readers saw, used to correct a UTC time that fell on the next day."""
     named = (
         el
-        for el in _PUBLISH_CLASS(page.tree)
-        if el.tag != "meta" and any(name in el.get("class", "") for name in _PUBLISHED_CLASSES)
+        for el, names in page.classed_elements
+        if "pub" in names and el.tag != "meta" and any(n in names for n in _PUBLISHED_CLASSES)
     )
     for el in itertools.islice(named, 3):
         text = " ".join((el.text_content() or "").split())
