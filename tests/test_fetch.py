@@ -260,3 +260,15 @@ def test_wrong_header_charset_falls_back_to_detection(httpserver):
     page = fetch(httpserver.url_for("/w"), allow_loopback=True)
     assert "国家卫生健康委员会" in page.html
     assert page.encoding_note
+
+
+def test_finished_fetches_do_not_pile_up_in_the_deadline_watchdog(httpserver):
+    """One watchdog thread serves every fetch; a finished fetch leaves its queue at the next
+    clearing, so a long batch holds a bounded queue, not a deadline's worth of fetches."""
+    from factcheck.fetch import transport
+
+    httpserver.expect_request("/page").respond_with_data(PAGE, content_type="text/html")
+    for _ in range(300):
+        fetch(httpserver.url_for("/page"), allow_loopback=True)
+    queued = len(transport._WATCHDOG._queue)
+    assert queued <= 2 * transport._CLEAR_AT, queued

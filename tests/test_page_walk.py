@@ -78,7 +78,7 @@ def test_elements_outside_the_handed_back_root_are_found_as_xpath_finds_them(htm
 
 def test_the_page_views_read_the_walk():
     page = Page.from_html(
-        "<html><head><script type='Application/LD+JSON'>{\"@type\": \"NewsArticle\","
+        '<html><head><script type=\'Application/LD+JSON\'>{"@type": "NewsArticle",'
         ' "headline": "Flu season starts"}</script></head><body>'
         "<h1 class='entry-title'>Flu season starts</h1><div class='meta publish-date'>"
         "<span itemprop='datePublished'>2024-01-05</span></div>"

@@ -105,9 +105,9 @@ class _Watchdog:
     """One thread per process expires every guard at its deadline.
 
     A timer thread per fetch cost ~0.15 ms of CPU to start, on every fetch; this thread
-    sleeps until the earliest deadline. Finished guards stay queued until they reach the
-    head (at most a deadline's worth of fetches, each a few bytes once its sockets are
-    dropped) and are skipped there.
+    sleeps until the earliest deadline. Finished guards are dropped when they reach the
+    head, or when the queue has doubled since it was last cleared of them: it holds at
+    most about twice the fetches running.
     """
 
     def __init__(self) -> None:
@@ -115,9 +115,14 @@ class _Watchdog:
         self._queue: list[tuple[float, int, Guard]] = []
         self._order = itertools.count()
         self._thread: threading.Thread | None = None
+        self._clear_at = _CLEAR_AT
 
     def watch(self, guard: Guard) -> None:
         with self._wake:
+            if len(self._queue) >= self._clear_at:
+                self._queue = [entry for entry in self._queue if not entry[2].finished]
+                heapq.heapify(self._queue)
+                self._clear_at = 2 * len(self._queue) + _CLEAR_AT
             heapq.heappush(self._queue, (guard.ends, next(self._order), guard))
             if self._thread is None:
                 self._thread = threading.Thread(
@@ -148,6 +153,7 @@ class _Watchdog:
         return due
 
 
+_CLEAR_AT = 64  # queued guards before the finished ones are first cleared out
 _WATCHDOG = _Watchdog()
 
 
