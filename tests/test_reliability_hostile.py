@@ -77,7 +77,7 @@ def test_one_deadline_covers_connect_headers_and_body(handler):
         assert time.monotonic() - started < DEADLINE + 0.5
 
 
-def test_a_shorter_deadline_started_later_is_kept(monkeypatch):
+def test_a_shorter_deadline_started_later_is_kept():
     """One watchdog thread serves every fetch: a fetch that starts while a longer one waits
     is still cut at its own deadline, and the longer one at its own."""
     with RawServer(header_drip) as raw, ThreadPoolExecutor(1) as pool:
