@@ -23,7 +23,8 @@ from factcheck.page.jsonld import ARTICLE_TYPES, node_types
 if TYPE_CHECKING:
     from factcheck.page.model import Page
 
-_MAX_HEADINGS = 200  # of :attr:`Page.heading_elements`, the first
+#: How many of :attr:`Page.heading_elements` are read (a page of titled list items has more).
+_MAX_HEADINGS = 200
 #: A separator between a headline and an affix.
 _TAIL = re.compile(r"\s*(?:--|—|–|\s-\s|-|_|\|)\s*([^-–—_|]+?)\s*$")
 _HEAD = re.compile(r"^\s*([^_|]+?)\s*(?:--|—|–|\s-\s|_|\|)\s*")

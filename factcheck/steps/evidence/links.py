@@ -113,7 +113,7 @@ def _article_links(page: Page) -> list[HtmlElement]:
     """``<a href>`` inside ``<article>``, ``<main>``, WeChat's ``#js_content`` or
     ``itemprop=articleBody``, in page order (one XPath union: it sorts and de-duplicates)."""
     parts = [_CONTAINER_LINKS["element"]]
-    if "js_content" in page.html:  # the id cannot be there without the word in the source
+    if "js_content" in page.element_ids:
         parts.append(_CONTAINER_LINKS["wechat"])
     if any(el.get("itemprop") == "articleBody" for el in page.itemprop_elements):
         parts.append(_CONTAINER_LINKS["microdata"])
