@@ -14,6 +14,7 @@ from factcheck.page.decode import decode_bytes
 from factcheck.page.metadata import page_metadata
 from factcheck.page.parse import parse_html
 from factcheck.page.text import clean_text, without_link_markup
+from factcheck.page.walk import ElementIndex
 
 log = logging.getLogger(__name__)
 
@@ -70,20 +71,21 @@ class _PlainText:
 def _extract(
     tree: HtmlElement,
     url: str | None,
+    index: ElementIndex,
     *,
-    elements: int,
     find_dates: bool = True,
     find_text: bool = True,
 ) -> Extraction:
     """One trafilatura text extraction plus its metadata steps (:mod:`factcheck.metadata`);
-    ``elements``: how many the tree's document holds (over :data:`MAX_EXTRACTION_ELEMENTS`,
-    its plain text instead); ``find_dates=False``: without htmldate's date search;
+    ``index``: the walk over the tree's document (over :data:`MAX_EXTRACTION_ELEMENTS`
+    elements, its plain text instead); ``find_dates=False``: without htmldate's date search;
     ``find_text=False``: metadata only (no main text, no main-text links)."""
     doc: Any = None
     meta: Any = None
-    too_large = elements > MAX_EXTRACTION_ELEMENTS
+    too_large = index.size > MAX_EXTRACTION_ELEMENTS
+    scripts = index.by_tag.get("script", ())
     try:
-        meta = page_metadata(tree, url, thorough=not too_large, find_dates=find_dates)
+        meta = page_metadata(tree, url, scripts, thorough=not too_large, find_dates=find_dates)
         if find_text and too_large:
             log.warning(
                 "%s has over %d elements: plain text instead of extraction",

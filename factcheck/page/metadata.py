@@ -11,9 +11,13 @@ site name, description, image, URL) is the same: ``tests/test_metadata.py`` chec
 from __future__ import annotations
 
 import contextlib
+import json
+import re
+from collections.abc import Iterable
 
 from htmldate import find_date
 from lxml.html import HtmlElement
+from trafilatura import json_metadata
 from trafilatura import metadata as trafilatura_metadata
 from trafilatura.settings import Document, set_date_params
 
@@ -24,9 +28,15 @@ datefallback.install()  # htmldate's dateparser fallback stalls the first call b
 
 
 def page_metadata(
-    tree: HtmlElement, url: str | None, *, thorough: bool = True, find_dates: bool = True
+    tree: HtmlElement,
+    url: str | None,
+    scripts: Iterable[HtmlElement],
+    *,
+    thorough: bool = True,
+    find_dates: bool = True,
 ) -> Document:
-    """Title, author, date, site name, description, image and URL of ``tree`` (not modified).
+    """Title, author, date, site name, description, image and URL of ``tree`` (not modified);
+    ``scripts``: the document's ``<script>`` elements (the page's walk has them).
 
     ``thorough=False`` reads only the meta tags and JSON-LD: the searches through the whole
     page (title, htmldate) take seconds on trees of hundreds of thousands of elements. The
@@ -40,7 +50,7 @@ def page_metadata(
         md.author = None  # trafilatura drops one-word authors (often a site handle)
     # trafilatura's JSON-LD reader has bugs on odd pages: keep the meta tags then
     with contextlib.suppress(Exception):
-        md = trafilatura_metadata.extract_meta_json(tree, md)
+        md = _json_metadata(tree, scripts, md)
     if not thorough:
         md.clean_and_trim()
         return md
@@ -55,6 +65,32 @@ def page_metadata(
     md.sitename = _sitename(tree, md)
     md.clean_and_trim()
     return md
+
+
+#: The scripts trafilatura reads metadata from, by ``type``.
+_JSON_TYPES = frozenset({"application/ld+json", "application/settings+json"})
+#: trafilatura's ``JSON_MINIFY`` (white space outside strings), a run of spaces at a time.
+_JSON_MINIFY = re.compile(r'("(?:\\.|[^"\\])*")|\s+')
+
+
+def _json_metadata(tree: HtmlElement, scripts: Iterable[HtmlElement], md: Document) -> Document:
+    """``trafilatura.metadata.extract_meta_json(tree, md)`` over the scripts already found:
+    its XPath is a walk of the whole tree (0.19 ms a page), its minification replaces each
+    space alone (0.13 ms). The JSON reading is trafilatura's own."""
+    for script in scripts:
+        if script.get("type") not in _JSON_TYPES or not script.text or not _under(script, tree):
+            continue
+        text = json_metadata.normalize_json(_JSON_MINIFY.sub(r"\1", script.text))
+        try:
+            md = json_metadata.extract_json(json.loads(text, strict=False), md)
+        except json.JSONDecodeError:
+            md = json_metadata.extract_json_parse_error(text, md)
+    return md
+
+
+def _under(element: HtmlElement, tree: HtmlElement) -> bool:
+    """``element`` is inside ``tree`` (the walk also covers elements beside the root)."""
+    return any(ancestor is tree for ancestor in element.iterancestors())
 
 
 def searched_author(tree: HtmlElement) -> str | None:

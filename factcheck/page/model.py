@@ -136,7 +136,7 @@ class Page:
         return _extract(
             self.tree,
             self.address,
-            elements=self._index.size,
+            self._index,
             find_dates=not dated,
             find_text=not bodied,
         )
