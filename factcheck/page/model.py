@@ -90,8 +90,7 @@ class Page:
         if len(html) > MAX_HTML_CHARS:
             notes.append(f"HTML cut to its first {MAX_HTML_CHARS:,} characters")
             html = html[:MAX_HTML_CHARS]
-        html = html.replace("\x00", "")
-        tree = _parse(html, notes)
+        tree = _parse(html, notes)  # NULs and other control characters: repaired there
         return cls(
             html=html,
             tree=tree,
