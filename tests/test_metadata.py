@@ -135,3 +135,22 @@ def test_json_ld_outside_the_tree_is_not_read(html):
 def _fields(document):
     """A Document's values, but for the empty ``<body>`` elements each new one holds."""
     return {k: v for k, v in document.as_dict().items() if k not in ("body", "commentsbody")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{ "a" : "b c",\n\t"d": [1, 2] }',
+        '{"q": "say \\"hi\\" twice", "p": "a\\\\"}',  # escaped quotes, a trailing backslash
+        '{"open": "never closed  }',  # an unterminated string
+        '{"x": "line\\\nbreak",  "y" : 1}',  # a backslash before a line break
+        '  "  \\"  " " ',
+    ],
+)
+def test_json_minification_is_trafilaturas(text):
+    """The faster minification leaves what trafilatura's JSON_MINIFY leaves."""
+    from trafilatura.metadata import JSON_MINIFY
+
+    from factcheck.page.metadata import _JSON_MINIFY
+
+    assert _JSON_MINIFY.sub(r"\1", text) == JSON_MINIFY.sub(r"\1", text)

