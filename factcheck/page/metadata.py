@@ -5,7 +5,8 @@ about a fifth of the call and which factcheck never shows. This runs the same st
 same order and with the same date settings as ``bare_extraction(fast=True,
 with_metadata=True)`` uses, minus those three, so every field we read (title, author, date,
 site name, description, image, URL) is the same: ``tests/test_metadata.py`` checks it against
-``extract_metadata`` itself, so an upstream change is caught.
+``extract_metadata`` itself, so an upstream change is caught. The JSON-LD scripts come from the
+page's walk over its elements rather than from a search of the whole tree of their own.
 """
 
 from __future__ import annotations
