@@ -7,6 +7,7 @@ from urllib.parse import unquote_plus
 
 import pytest
 
+from benchmarks.common import PAGES_DIR
 from factcheck import check_html, check_url
 from factcheck.page.model import Page
 from factcheck.report import Status
@@ -128,6 +129,43 @@ def test_visible_english_byline_with_credentials():
     found = page_authorship(page_of("<p>By Dr. Sara Cole, MD and Ben Holt</p><p>text</p>"))
     assert found.names == ["Sara Cole", "Ben Holt"]
     assert found.authors[0].credentials == ("Dr.", "MD")
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>By Jane Roe</p><p>Written by Sam Lee, MD and Ann Fox</p>",
+        "<p>Medically reviewed by Dr. Ana Diaz</p><span>Fact checked by Bo Yu</span>",
+        "Standby Jane Roe<p>Edited byJohn Doe</p>by <a href=x>Kim Park</a> 2024",
+        "Written Written by Abe Lin, Reviewed by Reviewed by Cy Ma",  # heads repeated
+        "by Al Bo by Cy Do By Ed Fu\n\xa0By\u3000Gil Ho",  # adjacent, odd white space
+        "Abridged by",  # a label at the very end
+    ],
+)
+def test_the_byline_scan_finds_what_the_pattern_finds(html):
+    """:func:`_bylines` tries the pattern only at "by"/"By": the same matches as finditer."""
+    from factcheck.steps.author.sources import _EN_BYLINE, _bylines
+
+    def spans(matches):
+        return [(m.span(), m.groups()) for m in matches]
+
+    assert spans(_bylines(html)) == spans(_EN_BYLINE.finditer(html))
+
+
+@pytest.mark.skipif(not PAGES_DIR.is_dir(), reason="needs ../shared/data")
+def test_the_byline_scan_finds_what_the_pattern_finds_on_real_pages():
+    from benchmarks.common import bench_pages, real_pages
+    from factcheck.page.bounds import without_code
+    from factcheck.steps.author.sources import _EN_BYLINE, _bylines
+
+    pages = [*real_pages(), *bench_pages()]
+    found = 0
+    for page in pages:
+        html = without_code(page.html)
+        ours = [(m.span(), m.groups()) for m in _bylines(html)]
+        assert ours == [(m.span(), m.groups()) for m in _EN_BYLINE.finditer(html)], page.id
+        found += len(ours)
+    assert found > 100  # the pages do carry bylines
 
 
 def test_site_name_in_meta_loses_to_a_person_in_json_ld():

@@ -70,4 +70,9 @@ def _attributes(tag: str) -> tuple[str, Iterator[re.Match[str]]]:
 def without_code(html: str) -> str:
     """``html`` with its script and style blocks emptied (``<script></script>`` stays): for
     searches of the markup that need not read the megabytes of library code some pages carry."""
-    return _CODE.sub(r"<\1></\1>", html)
+    return _CODE.sub(_emptied, html)
+
+
+def _emptied(block: re.Match[str]) -> str:
+    """``<\\1></\\1>`` built directly: re expands a template string in Python on every match."""
+    return f"<{block[1]}></{block[1]}>"
