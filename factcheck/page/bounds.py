@@ -21,9 +21,10 @@ _BLOCK_OR_LONG_TAG = re.compile(
     _CODE_BLOCK + rf"|<[A-Za-z][^<>]{{{2 * MAX_ATTRIBUTES},}}>?",
     re.IGNORECASE,
 )
-#: A tag long enough to hold too many attributes, wherever it is (scripts included): the
-#: cheap first look. Only when one of these has too many does the exact pass above run.
-_LONG_TAG = re.compile(rf"<[A-Za-z][^<>]{{{2 * MAX_ATTRIBUTES},}}")
+#: The cheap first look (:func:`long_tags`) reads the page in blocks of this size: a tag long
+#: enough to hold too many attributes (a letter and 2 x MAX_ATTRIBUTES characters free of
+#: "<" and ">") holds at least one whole block.
+_BLOCK = MAX_ATTRIBUTES
 _CODE = re.compile(_CODE_BLOCK, re.IGNORECASE)
 _NAME = re.compile(r"<[A-Za-z][^\s/>]*")
 _ATTRIBUTE = re.compile(r"""\s*[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?|\s*/""")
@@ -32,8 +33,8 @@ _ATTRIBUTE = re.compile(r"""\s*[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>
 def cap_attributes(html: str, notes: list[str]) -> str:
     """``html`` with every tag cut to its first :data:`MAX_ATTRIBUTES` attributes (a note
     says so when one was cut)."""
-    if not any(_too_many(m.group(0)) for m in _LONG_TAG.finditer(html)):
-        return html  # nearly every page: one cheap scan (0.1 ms instead of 0.9 on 170 KB)
+    if not any(_too_many(tag) for tag in long_tags(html)):
+        return html  # nearly every page: the cheap look alone
     cut = 0
 
     def shorten(match: re.Match[str]) -> str:
@@ -52,6 +53,34 @@ def cap_attributes(html: str, notes: list[str]) -> str:
     if cut:
         notes.append(f"{cut:,} tag(s) had over {MAX_ATTRIBUTES} attributes: the rest were ignored")
     return capped
+
+
+def long_tags(html: str) -> Iterator[str]:
+    """Each tag long enough to hold too many attributes, wherever it is (scripts included):
+    ``<`` and a letter, then 2 x MAX_ATTRIBUTES characters or more up to the next ``<`` or
+    ``>``. Only the blocks free of both are looked at closely, found by ``str.find``: half
+    the time of a regular expression's scan, which tries every tag."""
+    k = 0
+    while k < len(html):
+        end = k + _BLOCK
+        if html.find("<", k, end) != -1 or html.find(">", k, end) != -1:
+            k = end
+            continue
+        start = max(html.rfind("<", 0, k), html.rfind(">", 0, k)) + 1  # this run's start
+        stop = min(
+            (i for i in (html.find("<", end), html.find(">", end)) if i != -1), default=len(html)
+        )
+        if (
+            stop - start > 2 * MAX_ATTRIBUTES
+            and html[start - 1 : start] == "<"
+            and _letter(html[start])
+        ):
+            yield html[start - 1 : stop]
+        k = (stop // _BLOCK + 1) * _BLOCK  # the next block after the run
+
+
+def _letter(char: str) -> bool:
+    return char.isascii() and char.isalpha()
 
 
 def _too_many(tag: str) -> bool:
