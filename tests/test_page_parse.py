@@ -11,10 +11,11 @@ import pytest
 import trafilatura
 from lxml import etree
 from lxml.html import HtmlElement
+from trafilatura.utils import repair_faulty_html
 
 from benchmarks.common import real_pages
 from factcheck.page.model import Page
-from factcheck.page.parse import parse_html
+from factcheck.page.parse import _repaired, parse_html
 from factcheck.page.text import without_link_markup
 
 REAL = real_pages()
@@ -55,6 +56,23 @@ def test_the_parse_builds_trafilaturas_tree_on_every_real_page():
 )
 def test_the_parse_repairs_and_rejects_as_trafilatura_does(html):
     assert _same_tree(parse_html(html), trafilatura.load_html(html))
+    assert _repaired(html, html[:50].lower()) == repair_faulty_html(html, html[:50].lower())
+
+
+def test_the_repair_looks_for_the_characters_trafilatura_removes():
+    from trafilatura.utils import INVALID_XML_CHARS
+
+    from factcheck.page.parse import _REFUSED
+
+    removed = {c for c in map(chr, range(0x110000)) if INVALID_XML_CHARS.fullmatch(c)}
+    assert removed == set(_REFUSED)
+
+
+@pytest.mark.skipif(not REAL, reason="needs ../shared/data")
+def test_the_repair_is_trafilaturas_on_every_real_page():
+    for page in REAL:
+        beginning = page.html[:50].lower()
+        assert _repaired(page.html, beginning) == repair_faulty_html(page.html, beginning), page.id
 
 
 def test_every_element_is_a_plain_html_element():
