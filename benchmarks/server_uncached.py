@@ -38,7 +38,8 @@ def run(n: int = N_PAGES, cores: int = CORES) -> list[Row]:
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     single = single_page_time()
     workers = cores + 1
-    pages_server, pages_url = page_server(load_pages())
+    pages = load_pages()
+    pages_server, pages_url = page_server(pages)
     load_before = load()
     try:
         realised = parallel_analysis_wall(n, cores, pages_url)
@@ -58,7 +59,7 @@ def run(n: int = N_PAGES, cores: int = CORES) -> list[Row]:
                 api.stop()
         fetching = parallel_fetch_wall([f"{pages_url}/p/{i}" for i in range(1, n + 1)], cores)
         realised = min(realised, parallel_analysis_wall(n, cores, pages_url))
-        fetch_cpu = fetch_time(pages_url, min(n, 181))
+        fetch_cpu = fetch_time(pages_url, min(n, len(pages)))  # each page once
     finally:
         pages_server.shutdown()
     bound = n / realised
