@@ -80,7 +80,7 @@ class SentenceIndex:
         running across two sentences only proposes the first, which is then searched alone.
         """
         if keywords and self.folded is not None and case_sensitive(pattern) is not None:
-            yield from sorted(set().union(*(self._sentences_with(w) for w in keywords)))
+            yield from self._with_keywords(keywords)
             return
         text, scan = self._scanner(pattern)
         position = 0
@@ -103,9 +103,25 @@ class SentenceIndex:
         return bisect_right(self.starts, position) - 1
 
     @cached_property
+    def _keywords_sentences(self) -> dict[tuple[str, ...], list[int]]:
+        """Memo of :meth:`_with_keywords` (the page's own voice, then what it refutes)."""
+        return {}
+
+    def _with_keywords(self, keywords: tuple[str, ...]) -> list[int]:
+        """The sentences holding any of ``keywords``, in order; most cue words are not on a
+        page, and one look (``in``) tells."""
+        found = self._keywords_sentences.get(keywords)
+        if found is None:
+            assert self.folded is not None
+            present = [w for w in keywords if w in self.folded]
+            found = sorted(set().union(*map(self._sentences_with, present)))
+            self._keywords_sentences[keywords] = found
+        return found
+
+    @cached_property
     def _keyword_sentences(self) -> dict[str, frozenset[int]]:
-        """Memo of :meth:`_sentences_with`: a page is read for its own claims and then for the
-        ones it refutes, with the same cue words (a scan of a long text costs ~10 us each)."""
+        """Memo of :meth:`_sentences_with`: cues of several categories share words (a scan
+        of a long text costs ~10 us each)."""
         return {}
 
     def _sentences_with(self, word: str) -> frozenset[int]:

@@ -30,6 +30,7 @@ from factcheck.steps.source.edits import (
     _skeleton,
     _two_edits_apart,
 )
+from factcheck.steps.source.lookalike_index import FormIndex, HostKeys
 from factcheck.steps.source.targets import (
     TECHNIQUE_TEXT,
     Lookalike,
@@ -96,6 +97,7 @@ class _Host:
     label_skeletons: frozenset[str]
     sub_labels: tuple[str, ...]  # labels left of the registered domain
     left: str  # ".labels.left.of.the.suffix."
+    controlled: bool  # a government or university registry's suffix (:data:`_CONTROLLED`)
 
 
 def _forms(db: SourceDB) -> tuple[_Form, ...]:
@@ -143,6 +145,7 @@ def _digest(host: str) -> _Host:
         label_skeletons=frozenset(_skeleton(label) for label in labels),
         sub_labels=tuple(sub),
         left=left,
+        controlled=bool(_CONTROLLED.match(suffix)),
     )
 
 
@@ -152,20 +155,23 @@ def domain_lookalikes(host: str, db: SourceDB) -> list[Lookalike]:
     if not host or _trusted(host, db):
         return []
     h = _digest(host)
-    controlled = bool(_CONTROLLED.match(h.suffix))
-    found = []
     forms: tuple[_Form, ...] = _per_db(db, "forms", _forms)
-    for form in forms:
-        if h.candidates & form.official:
-            continue
-        hit = (
-            _subdomain(h, form)
-            or (None if controlled else _resembles(h, form))
-            or _name_as_subdomain(h, form)
-        )
-        if hit is not None:
-            found.append(hit)
-    return found
+    index: FormIndex = _per_db(db, "form_index", lambda _: FormIndex.build(forms))
+    skeletons = h.label_skeletons | h.token_skeletons | {h.name_skeleton}
+    keys = HostKeys(h.host, h.name, h.squashed, h.tokens, h.labels, skeletons)
+    hits = (_lookalike(h, forms[i]) for i in index.candidates(keys))  # no other can hit
+    return [hit for hit in hits if hit is not None]
+
+
+def _lookalike(h: _Host, form: _Form) -> Lookalike | None:
+    """How ``h`` resembles ``form``'s official domain, if it does."""
+    if h.candidates & form.official:
+        return None
+    return (
+        _subdomain(h, form)
+        or (None if h.controlled else _resembles(h, form))
+        or _name_as_subdomain(h, form)
+    )
 
 
 def _trusted(host: str, db: SourceDB) -> bool:
@@ -183,6 +189,8 @@ def _subdomain(h: _Host, form: _Form) -> Lookalike | None:
     domain sits wholly left of the host's public suffix (``fda.gov.ph`` is no trick: there
     ``.gov`` belongs to the suffix ``gov.ph``)."""
     for official in form.target.official:
+        if official not in h.host:  # both tricks hold it: one look before building either
+            continue
         if h.left.find(f".{official}.") >= 0 or h.host.startswith(f"{official}-"):
             return Lookalike(form.target, "subdomain", f"{h.host} (official: {official})", True)
     return None
@@ -217,24 +225,24 @@ def _resembles(h: _Host, form: _Form) -> Lookalike | None:
 
 def _name_resembles(h: _Host, form: _Form) -> Lookalike | None:
     name, core, target = h.name, form.core, form.target
-    evidence = _evidence(h, form)
     distinctive = target.institution and len(core) >= 6
+    gap = abs(len(name) - len(core))  # beyond one edit's or two edits' reach, no typo
+    technique, strong = "", False
     if name == core:
         if h.suffix.startswith(form.suffix + "."):
             return None  # unicef.org.uk beside unicef.org: the usual national-affiliate pattern
-        return Lookalike(target, "other_tld", evidence, distinctive)
-    if h.name_skeleton == form.core_skeleton:
-        return Lookalike(target, "homoglyph", evidence, True)
-    if (len(core) >= 3 and _one_edit_apart(name, core)) or (
-        len(core) >= 8 and abs(len(name) - len(core)) <= 2 and _two_edits_apart(name, core)
+        technique, strong = "other_tld", distinctive
+    elif h.name_skeleton == form.core_skeleton:
+        technique, strong = "homoglyph", True
+    elif (len(core) >= 3 and gap <= 1 and _one_edit_apart(name, core)) or (
+        len(core) >= 8 and gap <= 2 and _two_edits_apart(name, core)
     ):
-        same_suffix = h.suffix == form.suffix
-        return Lookalike(target, "typo", evidence, target.institution and same_suffix)
-    if core in h.tokens or (len(core) >= 5 and (name.startswith(core) or name.endswith(core))):
-        return Lookalike(target, "added_words", evidence, distinctive)
-    if not name.isascii() and form.core_skeleton in h.token_skeletons:
-        return Lookalike(target, "homoglyph", evidence, True)  # mixed scripts: deliberate
-    return None
+        technique, strong = "typo", target.institution and h.suffix == form.suffix
+    elif core in h.tokens or (len(core) >= 5 and (name.startswith(core) or name.endswith(core))):
+        technique, strong = "added_words", distinctive
+    elif not name.isascii() and form.core_skeleton in h.token_skeletons:
+        technique, strong = "homoglyph", True  # mixed scripts: deliberate
+    return Lookalike(target, technique, _evidence(h, form), strong) if technique else None
 
 
 def _name_part(host: str, suffix: str) -> str:
