@@ -96,7 +96,7 @@ def is_assertion(sentence: str) -> bool:
     if not MIN_CHARS <= len(sentence) <= MAX_CHARS:
         return False
     low = sentence.lower()
-    return not _any(_BOILERPLATE, low) and _any(_ASSERTION, low)
+    return _any(_ASSERTION, low) and not _any(_BOILERPLATE, low)  # most are not assertions
 
 
 def _any(patterns: tuple[re.Pattern[str], ...], text: str) -> bool:
