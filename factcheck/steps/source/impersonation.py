@@ -30,7 +30,7 @@ from factcheck.steps.source.edits import (
     _skeleton,
     _two_edits_apart,
 )
-from factcheck.steps.source.lookalike_index import FormIndex, HostKeys
+from factcheck.steps.source.lookalike_index import ONE_EDIT_CORE, TWO_EDIT_CORE, FormIndex, HostKeys
 from factcheck.steps.source.targets import (
     TECHNIQUE_TEXT,
     Lookalike,
@@ -234,8 +234,8 @@ def _name_resembles(h: _Host, form: _Form) -> Lookalike | None:
         technique, strong = "other_tld", distinctive
     elif h.name_skeleton == form.core_skeleton:
         technique, strong = "homoglyph", True
-    elif (len(core) >= 3 and gap <= 1 and _one_edit_apart(name, core)) or (
-        len(core) >= 8 and gap <= 2 and _two_edits_apart(name, core)
+    elif (len(core) >= ONE_EDIT_CORE and gap <= 1 and _one_edit_apart(name, core)) or (
+        len(core) >= TWO_EDIT_CORE and gap <= 2 and _two_edits_apart(name, core)
     ):
         technique, strong = "typo", target.institution and h.suffix == form.suffix
     elif core in h.tokens or (len(core) >= 5 and (name.startswith(core) or name.endswith(core))):

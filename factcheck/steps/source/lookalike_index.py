@@ -2,7 +2,7 @@
 
 :func:`~factcheck.steps.source.impersonation.domain_lookalikes` asks every official domain of
 the knowledge base (over two hundred, more as ``sources.yaml`` grows) a dozen questions about
-the page's host: about 0.2 ms on each page whose host the knowledge base does not list, which
+the page's host: about 0.3 ms on each page whose host the knowledge base does not list, which
 is most pages worth checking. Every question has a necessary condition that one table answers:
 
 * a string of the domain's (an official domain, a flat form such as ``who-int``, the
@@ -26,9 +26,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-#: Edits within which :func:`~factcheck.steps.source.impersonation.domain_lookalikes` calls a
-#: registered name a typo of the domain's, and the shortest domain name each applies to.
-_ONE_EDIT_CORE, _TWO_EDIT_CORE = 3, 8
+#: The shortest registered name of a domain that a name one edit, or two edits, away is taken
+#: to imitate (a typo, :func:`~factcheck.steps.source.impersonation.domain_lookalikes`).
+ONE_EDIT_CORE, TWO_EDIT_CORE = 3, 8
 
 
 class IndexedForm(Protocol):
@@ -82,10 +82,10 @@ class FormIndex:
                 tables["aliases"][squashed].add(i)
             for skeleton in (*form.flat_skeletons, form.core_skeleton):
                 tables["skeletons"][skeleton].add(i)
-            if len(form.core) >= _ONE_EDIT_CORE:
+            if len(form.core) >= ONE_EDIT_CORE:
                 for near in deletions(form.core, 1):
                     tables["near_one"][near].add(i)
-            if len(form.core) >= _TWO_EDIT_CORE:
+            if len(form.core) >= TWO_EDIT_CORE:
                 for near in deletions(form.core, 2):
                     tables["near_two"][near].add(i)
         frozen = {name: {k: frozenset(v) for k, v in t.items() if k} for name, t in tables.items()}
