@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 from .jobstore import JobState, new_job_id
+from .sqlitefile import connect
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS jobs (
@@ -51,9 +52,7 @@ class SQLiteJobStore:
     def _db(self) -> sqlite3.Connection:
         conn = getattr(self._local, "conn", None)
         if conn is None or self._local.pid != os.getpid():  # never reuse one across fork
-            conn = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA synchronous=NORMAL")
+            conn = connect(self.path)
             self._local.conn, self._local.pid = conn, os.getpid()
         return conn
 

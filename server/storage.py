@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .records import Storage, StoredReport, new_id, summary
+from .sqlitefile import connect
 from .storage_redis import RedisStorage
 
 __all__ = ["SQLiteStorage", "Storage", "StoredReport", "new_id", "open_storage", "summary"]
@@ -72,9 +73,7 @@ class SQLiteStorage:
     def _db(self) -> sqlite3.Connection:
         conn = getattr(self._local, "conn", None)
         if conn is None or self._local.pid != os.getpid():  # never reuse a connection across fork
-            conn = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA synchronous=NORMAL")
+            conn = connect(self.path)
             self._local.conn, self._local.pid = conn, os.getpid()
         return conn
 

@@ -19,6 +19,7 @@ from server_support import LiveServer, guard_network, redis_binary, redis_server
 from werkzeug.wrappers import Response
 
 from server.cachekey import cache_key, is_tracking
+from server.jobstore_sqlite import SQLiteJobStore
 from server.storage import RedisStorage, SQLiteStorage
 
 REPORT = {
@@ -74,6 +75,35 @@ def test_sqlite_concurrent_threads_and_processes_lose_nothing(tmp_path):
     assert len({s.id for s in stored}) == 200
     assert all(store.get(s.id) is not None for s in stored)
     assert all(store.cached(f"p{k}|39") is not None for k in range(3))
+
+
+def _open_at_once(kind: str, path: str, barrier, failures) -> None:  # type: ignore[no-untyped-def]
+    barrier.wait()
+    try:
+        SQLiteJobStore(path) if kind == "jobs" else SQLiteStorage(path, ttl=60, retention=60)
+    except Exception as exc:  # reported to the test, which names it
+        failures.put(repr(exc))
+
+
+@pytest.mark.parametrize("kind", ["reports", "jobs"])
+def test_workers_opening_a_new_file_at_the_same_moment_all_start(tmp_path, kind):
+    """gunicorn's workers open the store as they boot: switching a new file to WAL made one
+    in ~50 fail at once with "database is locked" (a worker that failed to boot)."""
+    ctx = multiprocessing.get_context("fork")
+    failures = ctx.Queue()
+    for round_ in range(40):
+        path = str(tmp_path / f"{kind}-{round_}.sqlite3")
+        barrier = ctx.Barrier(4)
+        procs = [
+            ctx.Process(target=_open_at_once, args=(kind, path, barrier, failures))
+            for _ in range(4)
+        ]
+        for proc in procs:
+            proc.start()
+        for proc in procs:
+            proc.join(60)
+            assert proc.exitcode == 0
+    assert failures.empty(), failures.get()
 
 
 def test_sqlite_cache_ttl_and_retention(tmp_path):
