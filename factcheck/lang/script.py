@@ -16,6 +16,13 @@ def has_han(text: str) -> bool:
     return HAN_CHAR.search(text) is not None
 
 
+def found_in_any(patterns: tuple[re.Pattern[str], ...], text: str) -> bool:
+    """Whether any of ``patterns`` occurs in ``text``: what one alternation of them would say.
+    A lexicon that mixes scripts is kept as one pattern per script, because beside an
+    English branch that starts with ``\\b`` re tries every Chinese word at every position."""
+    return any(pattern.search(text) for pattern in patterns)
+
+
 def count_han(text: str) -> int:
     """How many Chinese characters ``text`` holds."""
     return len(HAN_CHAR.findall(text))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from factcheck.lang.script import found_in_any
 from factcheck.steps.evidence.references import MAX_ITEMS
 
 # -- numbers and attribution ----------------------------------------------------------------
@@ -157,9 +158,9 @@ def find_quotes(text: str) -> list[Quote]:
         after = text[match.end() : match.end() + _QUOTE_CONTEXT]
         outside = text[start : match.start()] + after
         context = match.group(0) + _END_OF_SENTENCE.split(after, maxsplit=1)[0]
-        if not _occurs(_SPEECH, outside):
+        if not found_in_any(_SPEECH, outside):
             continue  # a title, a slogan or scare quotes, not speech
-        named = _occurs(_SPEAKER_TITLE, outside) or _names_speaker(outside)
+        named = found_in_any(_SPEAKER_TITLE, outside) or _names_speaker(outside)
         quoted = next(g for g in match.groups() if g)
         quotes.append(Quote(quoted.strip(), named, context.strip()))
         if len(quotes) >= MAX_ITEMS:
@@ -170,10 +171,6 @@ def find_quotes(text: str) -> list[Quote]:
             for m in _EXPERT_SAYS.finditer(text)
         ][:MAX_ITEMS]
     return quotes
-
-
-def _occurs(patterns: tuple[re.Pattern[str], ...], text: str) -> bool:
-    return any(pattern.search(text) for pattern in patterns)
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:

@@ -15,6 +15,8 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
+from factcheck.lang.script import found_in_any
+
 #: Headline plus at most this many assertion sentences.
 MAX_CLAIMS = 5
 MIN_CHARS, MAX_CHARS = 8, 160
@@ -95,12 +97,8 @@ def is_assertion(sentence: str) -> bool:
     """A checkable statement of the right length that is not boilerplate."""
     if not MIN_CHARS <= len(sentence) <= MAX_CHARS:
         return False
-    low = sentence.lower()
-    return _any(_ASSERTION, low) and not _any(_BOILERPLATE, low)  # most are not assertions
-
-
-def _any(patterns: tuple[re.Pattern[str], ...], text: str) -> bool:
-    return any(p.search(text) for p in patterns)
+    low = sentence.lower()  # asked first whether it asserts: most sentences do not
+    return found_in_any(_ASSERTION, low) and not found_in_any(_BOILERPLATE, low)
 
 
 def pieces(sentence: str) -> list[str]:
@@ -149,7 +147,7 @@ def post_headlines(text: str) -> list[str]:
 
 
 def _is_statement(unit: str) -> bool:
-    return len(unit) >= MIN_CHARS and not _any(_BOILERPLATE, unit.lower())
+    return len(unit) >= MIN_CHARS and not found_in_any(_BOILERPLATE, unit.lower())
 
 
 def is_question(claim: str) -> bool:
