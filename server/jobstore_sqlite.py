@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import threading
 import time
 from pathlib import Path
 
 from .jobstore import JobState, new_job_id
-from .sqlitefile import connect
+from .sqlitefile import Connections, Immediate
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS jobs (
@@ -45,20 +44,16 @@ class SQLiteJobStore:
     def __init__(self, path: str | os.PathLike[str], ttl: int = 3600) -> None:
         self.path = Path(path)
         self.ttl = ttl
-        self._local = threading.local()
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._connections = Connections(self.path)
         self._db().executescript(_SCHEMA)
 
     def _db(self) -> sqlite3.Connection:
-        conn = getattr(self._local, "conn", None)
-        if conn is None or self._local.pid != os.getpid():  # never reuse one across fork
-            conn = connect(self.path)
-            self._local.conn, self._local.pid = conn, os.getpid()
-        return conn
+        return self._connections.get()
 
     def create(self, total: int) -> str:
         job_id, now = new_job_id(), time.time()
-        with _Immediate(self._db()) as db:
+        with Immediate(self._db()) as db:
             cutoff = (now - self.ttl,)
             db.execute(
                 "DELETE FROM job_items WHERE job_id IN (SELECT id FROM jobs WHERE created < ?)",
@@ -83,7 +78,7 @@ class SQLiteJobStore:
 
     def record(self, job_id: str, url: str, item_json: str, *, failed: bool) -> bool:
         """Append one result; False (and nothing written) if ``url`` was recorded before."""
-        with _Immediate(self._db()) as db:
+        with Immediate(self._db()) as db:
             added = db.execute(
                 "INSERT OR IGNORE INTO job_items (job_id, url, item) "
                 "SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM jobs WHERE id = ?)",
@@ -133,17 +128,3 @@ class SQLiteJobStore:
             .fetchone()
         )
         return int(row[0])
-
-
-class _Immediate:
-    """``BEGIN IMMEDIATE`` ... ``COMMIT`` (``ROLLBACK`` on error): writers queue on the file."""
-
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
-
-    def __enter__(self) -> sqlite3.Connection:
-        self.conn.execute("BEGIN IMMEDIATE")
-        return self.conn
-
-    def __exit__(self, kind: object, *_: object) -> None:
-        self.conn.execute("ROLLBACK" if kind else "COMMIT")

@@ -11,14 +11,13 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import threading
 import time
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import Any
 
 from .records import Storage, StoredReport, new_id, summary
-from .sqlitefile import connect
+from .sqlitefile import Connections, Immediate
 from .storage_redis import RedisStorage
 
 __all__ = ["SQLiteStorage", "Storage", "StoredReport", "new_id", "open_storage", "summary"]
@@ -65,20 +64,16 @@ class SQLiteStorage:
     def __init__(self, path: str | os.PathLike[str], ttl: int, retention: float) -> None:
         self.path = Path(path)
         self.ttl, self.retention = ttl, retention
-        self._local = threading.local()
         self._last_purge = 0.0
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._connections = Connections(self.path)
         self._db().executescript(_SCHEMA)  # idempotent; executescript manages its own commit
 
     def _db(self) -> sqlite3.Connection:
-        conn = getattr(self._local, "conn", None)
-        if conn is None or self._local.pid != os.getpid():  # never reuse a connection across fork
-            conn = connect(self.path)
-            self._local.conn, self._local.pid = conn, os.getpid()
-        return conn
+        return self._connections.get()
 
-    def _write(self) -> _Transaction:
-        return _Transaction(self._db())
+    def _write(self) -> Immediate:
+        return Immediate(self._db())
 
     def cached(self, key: str) -> StoredReport | None:
         row = (
@@ -192,17 +187,3 @@ class SQLiteStorage:
     def fetch_lock(self, key: str, wait: float) -> AbstractContextManager[None]:
         """One machine: the per-process single flight in the service is enough."""
         return nullcontext()
-
-
-class _Transaction:
-    """``BEGIN IMMEDIATE`` ... ``COMMIT`` (or ``ROLLBACK``): writers queue on the file lock."""
-
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
-
-    def __enter__(self) -> sqlite3.Connection:
-        self.conn.execute("BEGIN IMMEDIATE")
-        return self.conn
-
-    def __exit__(self, exc_type: object, *_: object) -> None:
-        self.conn.execute("ROLLBACK" if exc_type else "COMMIT")
