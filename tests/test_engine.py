@@ -129,7 +129,7 @@ def test_unknown_steps_do_not_lower_the_score(now):
 def test_page_is_parsed_and_extracted_once(fixture_html, now, monkeypatch):
     from factcheck.page import extraction
 
-    calls = {"parse_html": 0, "load_html": 0, "bare_extraction": 0}
+    calls = {"parse_html": 0, "load_html": 0, "main_text": 0}
 
     def counting(name, real):
         def count(*args, **kwargs):
@@ -140,11 +140,9 @@ def test_page_is_parsed_and_extracted_once(fixture_html, now, monkeypatch):
 
     monkeypatch.setattr(extraction, "parse_html", counting("parse_html", extraction.parse_html))
     monkeypatch.setattr(trafilatura, "load_html", counting("load_html", trafilatura.load_html))
-    monkeypatch.setattr(
-        trafilatura, "bare_extraction", counting("bare_extraction", trafilatura.bare_extraction)
-    )
+    monkeypatch.setattr(extraction, "main_text", counting("main_text", extraction.main_text))
     check_html(fixture_html("engine_news_jsonld.html"), FIXTURES[1][1], now=now)
-    assert calls == {"parse_html": 1, "load_html": 0, "bare_extraction": 1}
+    assert calls == {"parse_html": 1, "load_html": 0, "main_text": 1}
 
 
 def test_htmldate_is_skipped_where_the_platform_dates_the_post(fixture_html, now, monkeypatch):

@@ -6,12 +6,11 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-import trafilatura
 from lxml.html import HtmlElement, document_fromstring
-from trafilatura.settings import Extractor
 
 from factcheck.page.bounds import cap_attributes
 from factcheck.page.decode import decode_bytes
+from factcheck.page.maintext import main_text
 from factcheck.page.metadata import page_metadata
 from factcheck.page.parse import parse_html
 from factcheck.page.text import clean_text, without_link_markup
@@ -24,11 +23,6 @@ MAX_HTML_CHARS = 5_000_000
 #: trafilatura's main-text extraction takes seconds on trees this large (real article pages
 #: have at most ~10,000 elements); above it the page's plain text stands in for the main text.
 MAX_EXTRACTION_ELEMENTS = 30_000
-#: The main-text extraction's settings, built once (trafilatura reads its config file's values
-#: on each call otherwise): fast (no fallback extractors), no comments, links kept (their
-#: hrefs as written: ``url=None``; only the main text's are resolved), no metadata (read
-#: apart, :mod:`factcheck.page.metadata`).
-_TEXT_EXTRACTION = Extractor(output_format="python", fast=True, comments=False, links=True)
 
 
 @dataclass(frozen=True)
@@ -100,7 +94,7 @@ def _extract(
             )
             doc = _PlainText(clean_text(tree.text_content())[:MAX_HTML_CHARS])
         elif find_text:
-            doc = trafilatura.bare_extraction(tree, options=_TEXT_EXTRACTION)
+            doc = main_text(tree, index)
     except Exception:  # trafilatura bug on odd markup: analyse without its output
         log.exception("trafilatura failed on %s", url)
     if meta is None:
