@@ -50,14 +50,21 @@ from factcheck.page.walk import ElementIndex
 #: written: ``url=None``), no metadata (read apart, :mod:`factcheck.page.metadata`).
 MAIN_TEXT = Extractor(output_format="python", fast=True, comments=False, links=True)
 
-#: Each prune, and the words one of the class or id values must hold for it to match: the
-#: literal parts of its regular expressions (``mvp-post-add-(?:box|wrap)|infinite-?scroll``;
-#: ``elementor-share-buttons``; ``^[Cc]omment(?!ary)``, ``(?:article|post)-comments``,
-#: ``^comol``, ``^disqus_thread``). A word here may be wider than the expression, never
-#: narrower.
+#: Each prune, and the words one of the class or id values must hold for it to match (after
+#: a NUL: at the value's start): the literal parts of its regular expressions,
+#: ``mvp-post-add-(?:box|wrap)|infinite-?scroll``; ``elementor-share-buttons``; for classes
+#: ``^[Cc]omment(?!ary)|(?:article|post)-comments``, for ids
+#: ``^(?:[Cc]omment(?!ary)|comol|disqus_thread|dsq-comments)``. A word here may be wider
+#: than its expression, never narrower.
 _FOLLOW_UPS = (RAW_TREE_PRUNE_XPATH[:1], ("mvp-post-add-", "infinite"))
 _SHARE_BUTTONS = (RAW_TREE_PRUNE_XPATH[1:], ("elementor-share-buttons",))
-_COMMENTS = (REMOVE_COMMENTS_AND_LISTS_XPATH, ("omment", "comol", "disqus_thread"))
+_COMMENTS = (
+    REMOVE_COMMENTS_AND_LISTS_XPATH,
+    (
+        *("\0comment", "\0Comment", "article-comments", "post-comments"),  # classes, ids
+        *("\0comol", "\0disqus_thread", "\0dsq-comments"),  # ids
+    ),
+)
 
 _COUNT_BLOCKS = etree.XPath(
     "count(descendant-or-self::*[" + " or ".join(f"self::{t}" for t in sorted(_BLOCK_ELEMS)) + "])"
