@@ -66,9 +66,8 @@ _COMMENTS = (
     ),
 )
 
-_COUNT_BLOCKS = etree.XPath(
-    "count(descendant-or-self::*[" + " or ".join(f"self::{t}" for t in sorted(_BLOCK_ELEMS)) + "])"
-)
+#: The tags before whose text and tail ``html2txt`` puts a space.
+_BLOCKS = tuple(sorted(_BLOCK_ELEMS))
 
 
 @dataclass(frozen=True)
@@ -145,7 +144,8 @@ def text_bound(raw: HtmlElement) -> int:
             removed = element.text.split()
             characters -= sum(map(len, removed))
             count -= len(removed) - 2
-    return characters + count + 2 * int(_COUNT_BLOCKS(body))
+    blocks = sum(1 for _ in body.iter(*_BLOCKS))  # an XPath count takes 30 times longer
+    return characters + count + 2 * blocks
 
 
 def _recall(raw: HtmlElement, body: etree._Element, text: str) -> tuple[etree._Element, str]:
