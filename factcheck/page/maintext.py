@@ -10,8 +10,11 @@ whose result is known in advance:
   called back into Python: about 1.8 ms a page. Each can match only an element whose class or
   id holds a given word, and the walk (:mod:`factcheck.page.walk`) already holds every class
   and id value, so a prune runs only on pages that have one.
-- **A copy nothing reads.** The sequence copies the cleaned tree for its fallback extractors,
-  which fast mode without comments never calls.
+- **Copies nothing reads.** The sequence keeps the pruned tree for the steps that rescue a
+  short extraction and cleans a copy of it; here it is cleaned itself and made again (a copy
+  and the prunes) only where an extraction is short and a rescue step reads it. The sequence
+  also copies the cleaned tree for its fallback extractors, which fast mode without comments
+  never calls: that copy is not made.
 - **The page-text measure, when a bound answers.** A short extraction is retried in recall
   mode when it covers under a fifth of the page's text, measured by ``html2txt`` (a copy, a
   cleaning and a walk: about 3 ms). A bound on that text's length, from the page's plain text,
@@ -81,16 +84,20 @@ class MainText:
 def main_text(tree: HtmlElement, index: ElementIndex) -> MainText | None:
     """``bare_extraction(tree, options=MAIN_TEXT)``'s text and body; ``None`` where it finds
     no text. ``tree`` is left as it was; ``index``: the walk over its document."""
+    values = _attribute_values(index)
     try:
-        raw = _pruned_copy(tree, _attribute_values(index))
-        cleaned = convert_tags(tree_cleaning(copy(raw), MAIN_TEXT), MAIN_TEXT, None)
-        body, text = extract_content(cleaned, MAIN_TEXT)
+        cleaned = tree_cleaning(_pruned_copy(tree, values), MAIN_TEXT)
+        body, text = extract_content(convert_tags(cleaned, MAIN_TEXT, None), MAIN_TEXT)
+        raw = None  # the pruned tree, uncleaned: made again for the steps that read it
         if len(text) < MAIN_TEXT.min_extracted_size:  # rescue: the baseline, if it finds more
+            raw = _pruned_copy(tree, values)
             rescued, rescued_text, rescued_length = baseline(raw)
             if rescued_length > len(text):
                 body, text = rescued, rescued_text
-        if _covers_little(text, raw):
-            body, text = _recall(raw, body, text)
+        if _may_cover_little(text, tree):
+            raw = _pruned_copy(tree, values) if raw is None else raw
+            if len(text) < ESCALATION_PAGE_SHARE * len(html2txt(raw)):
+                body, text = _recall(raw, body, text)
     except (TypeError, ValueError):  # what bare_extraction turns into "no result"
         return None
     if len(text) < MAIN_TEXT.min_output_size:
@@ -114,18 +121,17 @@ def _pruned_copy(tree: HtmlElement, values: str) -> HtmlElement:
     return raw
 
 
-def _covers_little(text: str, raw: HtmlElement) -> bool:
-    """Whether a short extraction covers under a fifth of the page's text, the sequence's
-    cue to retry in recall mode. The page's text is measured only when its bound allows it."""
-    return (
-        0 < len(text) < ESCALATION_MAX_LENGTH
-        and len(text) < ESCALATION_PAGE_SHARE * text_bound(raw)
-        and len(text) < ESCALATION_PAGE_SHARE * len(html2txt(raw))
-    )
+def _may_cover_little(text: str, tree: HtmlElement) -> bool:
+    """Whether a short extraction may cover under a fifth of the page's text, the sequence's
+    cue to retry in recall mode: not when the text's bound already rules it out."""
+    if not 0 < len(text) < ESCALATION_MAX_LENGTH:
+        return False
+    return len(text) < ESCALATION_PAGE_SHARE * text_bound(tree)
 
 
-def text_bound(raw: HtmlElement) -> int:
-    """An upper bound on ``len(html2txt(raw))``, without its copy and cleaning.
+def text_bound(tree: HtmlElement) -> int:
+    """An upper bound on ``len(html2txt(raw))``, without its copy and cleaning, for ``raw`` a
+    copy of ``tree`` or of ``tree`` less some elements (the prunes only remove).
 
     ``html2txt`` joins the words of the body's text with single spaces, after (1) deleting
     elements, scripts and styles among them, (2) dropping control characters, and (3) putting a
@@ -134,9 +140,9 @@ def text_bound(raw: HtmlElement) -> int:
     and at most two words per block element. Removing one script's text removes its words but
     may join the words on either side of it: at most two fewer words removed.
     """
-    body = raw.find(".//body")
+    body = tree.find(".//body")
     if body is None:
-        body = raw
+        body = tree
     words = body.text_content().split()
     characters, count = sum(map(len, words)), len(words)
     for element in body.iter("script", "style"):
